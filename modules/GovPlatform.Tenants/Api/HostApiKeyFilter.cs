@@ -1,0 +1,32 @@
+using GovPlatform.Core.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPlatform.Tenants.Api;
+
+/// <summary>Lets a request through only with the host API key, as <c>Authorization: Bearer …</c> or <c>X-Api-Key</c>.</summary>
+internal sealed class HostApiKeyFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var presented = request.Headers["X-Api-Key"].ToString();
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            presented = authorization["Bearer ".Length..].Trim();
+        }
+
+        var key = context.HttpContext.RequestServices.GetRequiredService<HostApiKey>();
+        if (!key.Matches(presented))
+        {
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"GovPlatform host API\"";
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Host API key required",
+                detail: "Send the host API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+        }
+
+        return await next(context);
+    }
+}

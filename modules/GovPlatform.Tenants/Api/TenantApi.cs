@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using GovPlatform.Core.Modules;
+using GovPlatform.Core.Recipes;
+using GovPlatform.Core.Shells;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovPlatform.Tenants.Api;
+
+/// <summary>The host management API: list, create, set up, disable, enable, reload, remove tenants, and switch their features.</summary>
+internal static class TenantApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").AddEndpointFilter<HostApiKeyFilter>().DisableAntiforgery();
+
+        api.MapGet("/modules", (ModuleCatalog catalog) => catalog.Modules.Select(m => new
+        {
+            m.Id,
+            m.Name,
+            m.Version,
+            m.Author,
+            m.Category,
+            m.Description,
+            Features = m.Features.Select(f => new { f.Id, f.Name, f.Dependencies, f.DefaultTenantOnly, f.AlwaysEnabled }),
+        }));
+
+        api.MapGet("/recipes", (RecipeCatalog recipes) => recipes.List().Values.Select(r => new { r.Name, r.DisplayName, r.Description }));
+
+        var tenants = api.MapGroup("/tenants");
+        tenants.MapGet("/", (ShellHost host) => host.Tenants.Select(t => TenantSummary.From(t, host.Peek(t.Name))));
+
+        tenants.MapGet("/{name}", (string name, ShellHost host) => Guard(() =>
+        {
+            var settings = host.Find(name) ?? throw Unknown(name);
+            return Task.FromResult(Results.Ok(TenantSummary.From(settings, host.Peek(name))));
+        }));
+
+        tenants.MapPost("/", (JsonObject definition, bool? setup, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var settings = await host.CreateAsync(definition, cancellationToken);
+            if (setup == true)
+            {
+                var failure = await host.SetupAsync(settings.Name, cancellationToken: cancellationToken);
+                if (failure is not null)
+                {
+                    return SetupFailed(settings.Name, failure);
+                }
+            }
+
+            var created = host.Find(settings.Name)!;
+            return Results.Created($"/api/tenants/{created.Name}", TenantSummary.From(created, host.Peek(created.Name)));
+        }));
+
+        tenants.MapPatch("/{name}", (string name, JsonObject patch, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var settings = await host.UpdateDefinitionAsync(name, patch, cancellationToken);
+            return Results.Ok(TenantSummary.From(settings, host.Peek(name)));
+        }));
+
+        tenants.MapPost("/{name}/setup", (string name, SetupRequest? request, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var failure = await host.SetupAsync(name, request?.Recipe, cancellationToken);
+            return failure is null ? Results.Ok(TenantSummary.From(host.Find(name)!, host.Peek(name))) : SetupFailed(name, failure);
+        }));
+
+        tenants.MapPost("/{name}/disable", (string name, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await host.SetEnabledAsync(name, enabled: false, cancellationToken);
+            return Results.Ok(TenantSummary.From(host.Find(name)!, host.Peek(name)));
+        }));
+
+        tenants.MapPost("/{name}/enable", (string name, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await host.SetEnabledAsync(name, enabled: true, cancellationToken);
+            return Results.Ok(TenantSummary.From(host.Find(name)!, host.Peek(name)));
+        }));
+
+        tenants.MapPost("/{name}/reload", (string name, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await host.ReloadAsync(name, cancellationToken);
+            return Results.Ok(TenantSummary.From(host.Find(name)!, host.Peek(name)));
+        }));
+
+        tenants.MapDelete("/{name}", (string name, string? confirm, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            if (confirm != name)
+            {
+                return Results.Problem(statusCode: 400, title: "Confirmation required",
+                    detail: $"Removing a tenant needs '?confirm={name}'. Its data folder is moved aside, not deleted.");
+            }
+
+            var movedTo = await host.RemoveAsync(name, cancellationToken);
+            return Results.Ok(new { Name = name, Removed = true, DataMovedTo = movedTo });
+        }));
+
+        tenants.MapGet("/{name}/features", (string name, ShellHost host, ModuleCatalog catalog, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var enabled = (await host.GetEnabledFeaturesAsync(name, cancellationToken)).Select(f => f.Id).ToHashSet();
+            return Results.Ok(catalog.Features.Select(f => FeatureState.From(f, enabled.Contains(f.Id))));
+        }));
+
+        tenants.MapPost("/{name}/features", (string name, FeatureChangeRequest request, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var enable = request.Enable ?? [];
+            var disable = request.Disable ?? [];
+            if (request.DryRun)
+            {
+                var plan = await host.PlanFeaturesAsync(name, enable, disable, cancellationToken);
+                return plan.IsValid
+                    ? Results.Ok(FeatureChangeResult.From(plan, applied: false))
+                    : Results.Problem(statusCode: 409, title: "Feature change refused", detail: string.Join(" ", plan.Errors));
+            }
+
+            var applied = await host.ChangeFeaturesAsync(name, enable, disable, cancellationToken);
+            return Results.Ok(FeatureChangeResult.From(applied, applied: !applied.IsEmpty));
+        }));
+
+        tenants.MapPatch("/{name}/settings", (string name, JsonObject patch, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await host.UpdateSiteSettingsAsync(name, patch, cancellationToken);
+            return Results.NoContent();
+        }));
+    }
+
+    private static async Task<IResult> Guard(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (TenantOperationException ex)
+        {
+            return Results.Problem(statusCode: ex.StatusCode, title: ex.Title, detail: ex.Message);
+        }
+    }
+
+    private static TenantOperationException Unknown(string name) => new(404, "Unknown tenant", $"There is no tenant named '{name}'.");
+
+    private static IResult SetupFailed(string name, SetupFailure failure) => Results.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Set-up failed",
+        detail: $"Tenant '{name}': recipe '{failure.Recipe}' failed at step {failure.StepIndex + 1} ('{failure.StepName}'): {failure.Message}",
+        extensions: new Dictionary<string, object?> { ["setupError"] = failure });
+}

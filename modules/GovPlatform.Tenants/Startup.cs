@@ -1,0 +1,37 @@
+using System.Globalization;
+using GovPlatform.Core.Shells;
+using GovPlatform.Modules;
+using GovPlatform.Tenants.Api;
+using GovPlatform.Tenants.Components;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace GovPlatform.Tenants;
+
+/// <summary>The Default tenant's landing page and the host management API.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
+    {
+        endpoints.MapGet("/", (ShellHost host, ITenant tenant, HttpContext context) =>
+        {
+            var culture = CultureInfo.CurrentUICulture.Name;
+            var site = tenant.Settings.GetSection("Site");
+            return new RazorComponentResult<LandingPage>(new
+            {
+                Districts = host.Tenants.Where(t => !t.IsDefault && t.State != TenantState.Invalid).ToList(),
+                Title = Localized(site.GetSection("Name"), culture) ?? tenant.DisplayName,
+                Tagline = Localized(site.GetSection("Tagline"), culture) ?? "",
+                Scheme = context.Request.Scheme,
+            });
+        }).WithName("GovPlatform.Tenants.Landing");
+
+        TenantApi.Map(endpoints);
+    }
+
+    private static string? Localized(IConfigurationSection section, string culture) =>
+        section[culture] ?? section[culture.Split('-')[0]] ?? section["zh-CN"];
+}

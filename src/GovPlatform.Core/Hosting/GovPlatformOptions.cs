@@ -1,0 +1,31 @@
+namespace GovPlatform.Core.Hosting;
+
+/// <summary>Host-level options, section <c>GovPlatform</c>.</summary>
+public sealed class GovPlatformOptions
+{
+    public const string Section = "GovPlatform";
+
+    /// <summary>Folder of the host's own data and each tenant's files; relative paths are under the content root.</summary>
+    public string DataRoot { get; set; } = "App_Data";
+
+    /// <summary>Folder of tenant definitions (<c>&lt;name&gt;/tenant.json</c>) and their recipes; relative to the app's base directory.</summary>
+    public string TenantsPath { get; set; } = "tenants";
+
+    /// <summary>More folders searched for <c>*.recipe.json</c> templates.</summary>
+    public List<string> RecipePaths { get; set; } = [];
+
+    /// <summary>Release a tenant's shell after this long without requests; it is rebuilt on the next. Null or zero: never.</summary>
+    public TimeSpan? ShellIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often idle shells are looked for.</summary>
+    public TimeSpan IdleScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Header API clients send to name their tenant when neither host name nor prefix does.</summary>
+    public string TenantHeader { get; set; } = "X-Tenant";
+
+    /// <summary>Bootstrap credential for the host management API until host-admin accounts exist.</summary>
+    public string? HostApiKey { get; set; }
+
+    /// <summary>Identifies this node in tenant-change notifications.</summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+}

@@ -1,0 +1,129 @@
+using GovPlatform.Core.Pages;
+using GovPlatform.Core.Shells;
+using GovPlatform.Tenants;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GovPlatform.Core.Hosting;
+
+/// <summary>
+/// The host's last middleware: resolves the tenant (host name, then URL prefix, then header, then Default), moves
+/// the prefix into PathBase, and runs the request through the tenant's own pipeline with the tenant's scope as
+/// RequestServices. Tenants that cannot serve get the host's status pages.
+/// </summary>
+public sealed class TenantMiddleware(
+#pragma warning disable CS9113 // Terminal middleware: the host's next is never called.
+    RequestDelegate next,
+#pragma warning restore CS9113
+    ShellHost shells,
+    IOptions<GovPlatformOptions> options,
+    IWebHostEnvironment environment)
+{
+    private readonly string _tenantHeader = options.Value.TenantHeader;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var routes = shells.Routes;
+        var path = context.Request.Path.Value ?? "";
+        var firstSegment = FirstSegment(path);
+        var settings = routes.Match(context.Request.Host.Host, firstSegment, out var prefix);
+        if (settings is null && context.Request.Headers.TryGetValue(_tenantHeader, out var header) && !string.IsNullOrEmpty(header))
+        {
+            settings = routes.ByName(header.ToString());
+            if (settings is null)
+            {
+                await TenantStatusPages.UnknownAsync(context, header.ToString());
+                return;
+            }
+        }
+
+        settings ??= routes.Fallback;
+        if (settings is null)
+        {
+            await TenantStatusPages.UnknownAsync(context, null);
+            return;
+        }
+
+        var originalPathBase = context.Request.PathBase;
+        var originalPath = context.Request.Path;
+        if (prefix.Length > 0)
+        {
+            context.Request.PathBase = originalPathBase.Add(new PathString("/" + prefix));
+            context.Request.Path = new PathString(path[(prefix.Length + 1)..]);
+        }
+
+        try
+        {
+            await ServeAsync(context, settings, originalPathBase);
+        }
+        finally
+        {
+            context.Request.PathBase = originalPathBase;
+            context.Request.Path = originalPath;
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, ShellSettings settings, PathString originalPathBase)
+    {
+        if (settings.State == TenantState.Uninitialized && settings.AutoSetup && settings.Recipe is not null && settings.SetupError is null)
+        {
+            await shells.SetupAsync(settings.Name, cancellationToken: CancellationToken.None);
+            settings = shells.Find(settings.Name) ?? settings;
+        }
+
+        switch (settings.State)
+        {
+            case TenantState.Disabled:
+                await TenantStatusPages.DisabledAsync(context, settings);
+                return;
+            case TenantState.Initializing:
+                await TenantStatusPages.InitializingAsync(context, settings);
+                return;
+            case TenantState.Uninitialized:
+                await TenantStatusPages.SetupAsync(context, settings);
+                return;
+            case TenantState.Invalid:
+                await TenantStatusPages.InvalidAsync(context, settings, environment.IsDevelopment());
+                return;
+        }
+
+        ShellContext shell;
+        try
+        {
+            shell = await shells.EnterAsync(settings.Name, context.RequestAborted);
+        }
+        catch (ShellActivationException)
+        {
+            await TenantStatusPages.InvalidAsync(context, shells.Find(settings.Name) ?? settings, environment.IsDevelopment());
+            return;
+        }
+
+        var hostServices = context.RequestServices;
+        try
+        {
+            await using var scope = shell.ServiceProvider.CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            context.Features.Set(new ShellFeature(shell, originalPathBase));
+            await shell.Pipeline(context);
+        }
+        finally
+        {
+            context.RequestServices = hostServices;
+            shell.Exit();
+        }
+    }
+
+    private static string FirstSegment(string path)
+    {
+        if (path.Length < 2)
+        {
+            return "";
+        }
+
+        var end = path.IndexOf('/', 1);
+        return end < 0 ? path[1..] : path[1..end];
+    }
+}

@@ -1,0 +1,265 @@
+using System.Reflection;
+using GovPlatform.Features;
+using GovPlatform.Modules;
+using GovPlatform.Recipes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPlatform.Core.Modules;
+
+/// <summary>
+/// Every module and feature the host knows, scanned and validated once per host and shared by all shells.
+/// </summary>
+public sealed class ModuleCatalog
+{
+    /// <summary>Contribution contracts found by scanning module assemblies and registered per enabled feature.</summary>
+    public static readonly IReadOnlyList<Type> ContributionContracts = [typeof(IRecipeStep), typeof(IFeatureEventHandler)];
+
+    private readonly Dictionary<string, FeatureDescriptor> _features;
+
+    public ModuleCatalog(IEnumerable<Assembly> assemblies)
+    {
+        Modules = [.. assemblies.Distinct().Select(ReadModule).OrderBy(m => m.Id, StringComparer.Ordinal)];
+        _features = IndexFeatures(Modules);
+        BindScannedTypes(Modules, _features);
+        Features = SortByDependencies(_features);
+        FeatureIds = _features.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlySet<string> FeatureIds { get; }
+
+    public IReadOnlyList<ModuleDescriptor> Modules { get; }
+
+    /// <summary>All features, each after the features it depends on.</summary>
+    public IReadOnlyList<FeatureDescriptor> Features { get; }
+
+    public FeatureDescriptor? Find(string featureId) => _features.GetValueOrDefault(featureId);
+
+    public FeatureDescriptor Get(string featureId) =>
+        Find(featureId) ?? throw new KeyNotFoundException($"Unknown feature '{featureId}'.");
+
+    /// <summary>The given features plus everything they depend on, transitively, in dependency order.</summary>
+    public IReadOnlyList<FeatureDescriptor> WithDependencies(IEnumerable<string> featureIds)
+    {
+        var result = new HashSet<FeatureDescriptor>();
+        var stack = new Stack<FeatureDescriptor>(featureIds.Select(Get));
+        while (stack.TryPop(out var feature))
+        {
+            if (result.Add(feature))
+            {
+                foreach (var dependency in feature.Dependencies)
+                {
+                    stack.Push(Get(dependency));
+                }
+            }
+        }
+
+        return [.. result.OrderBy(f => f.Order)];
+    }
+
+    /// <summary>The features among <paramref name="enabled"/> that depend, transitively, on any of <paramref name="featureIds"/> (these included).</summary>
+    public IReadOnlyList<FeatureDescriptor> WithDependents(IEnumerable<string> featureIds, IEnumerable<string> enabled)
+    {
+        var enabledSet = enabled.ToHashSet(StringComparer.Ordinal);
+        var result = featureIds.Select(Get).ToHashSet();
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var feature in Features)
+            {
+                if (enabledSet.Contains(feature.Id) && !result.Contains(feature)
+                    && feature.Dependencies.Any(d => result.Any(r => r.Id == d)))
+                {
+                    result.Add(feature);
+                    added = true;
+                }
+            }
+        }
+        while (added);
+
+        return [.. result.OrderBy(f => f.Order)];
+    }
+
+    private static ModuleDescriptor ReadModule(Assembly assembly)
+    {
+        var attribute = assembly.GetCustomAttribute<ModuleAttribute>()
+            ?? throw new ModuleCatalogException($"Assembly '{assembly.GetName().Name}' has no [assembly: Module(...)] attribute.");
+        if (string.IsNullOrWhiteSpace(attribute.Id))
+        {
+            throw new ModuleCatalogException($"Assembly '{assembly.GetName().Name}' declares a module with an empty id.");
+        }
+
+        var module = new ModuleDescriptor
+        {
+            Id = attribute.Id,
+            Name = attribute.Name,
+            Version = attribute.Version,
+            Author = attribute.Author,
+            Category = attribute.Category,
+            Description = attribute.Description,
+            Assembly = assembly,
+        };
+
+        var features = assembly.GetCustomAttributes<FeatureAttribute>().ToList();
+        if (features.Count == 0)
+        {
+            module.Features.Add(new FeatureDescriptor
+            {
+                Id = module.Id,
+                Name = module.Name,
+                Category = module.Category,
+                Description = module.Description,
+                Module = module,
+            });
+        }
+
+        foreach (var feature in features)
+        {
+            if (string.IsNullOrWhiteSpace(feature.Id))
+            {
+                throw new ModuleCatalogException($"Module '{module.Id}' declares a feature with an empty id.");
+            }
+
+            module.Features.Add(new FeatureDescriptor
+            {
+                Id = feature.Id,
+                Name = feature.Name,
+                Category = string.IsNullOrEmpty(feature.Category) ? module.Category : feature.Category,
+                Description = feature.Description,
+                Module = module,
+                Dependencies = [.. feature.Dependencies.Distinct(StringComparer.Ordinal)],
+                DefaultTenantOnly = feature.DefaultTenantOnly,
+                AlwaysEnabled = feature.AlwaysEnabled,
+            });
+        }
+
+        return module;
+    }
+
+    private static Dictionary<string, FeatureDescriptor> IndexFeatures(IReadOnlyList<ModuleDescriptor> modules)
+    {
+        var moduleIds = new Dictionary<string, ModuleDescriptor>(StringComparer.Ordinal);
+        var features = new Dictionary<string, FeatureDescriptor>(StringComparer.Ordinal);
+        foreach (var module in modules)
+        {
+            if (!moduleIds.TryAdd(module.Id, module))
+            {
+                throw new ModuleCatalogException(
+                    $"Module id '{module.Id}' is declared twice, by assemblies '{moduleIds[module.Id].Assembly.GetName().Name}' and '{module.Assembly.GetName().Name}'.");
+            }
+
+            foreach (var feature in module.Features)
+            {
+                if (!features.TryAdd(feature.Id, feature))
+                {
+                    throw new ModuleCatalogException(
+                        $"Feature id '{feature.Id}' is declared twice: by module '{features[feature.Id].ModuleId}' and by module '{module.Id}'.");
+                }
+            }
+        }
+
+        foreach (var feature in features.Values)
+        {
+            foreach (var dependency in feature.Dependencies)
+            {
+                if (!features.ContainsKey(dependency))
+                {
+                    throw new ModuleCatalogException(
+                        $"Feature '{feature.Id}' of module '{feature.ModuleId}' depends on unknown feature '{dependency}'.");
+                }
+            }
+        }
+
+        return features;
+    }
+
+    private static void BindScannedTypes(IReadOnlyList<ModuleDescriptor> modules, Dictionary<string, FeatureDescriptor> features)
+    {
+        // Scrutor does the type scan once per host; the descriptors it produces tell us what each assembly contributes.
+        var scanned = new ServiceCollection();
+        scanned.Scan(scan => scan
+            .FromAssemblies(modules.Select(m => m.Assembly))
+            .AddClasses(classes => classes.AssignableTo<ModuleStartup>(), publicOnly: false)
+            .As<ModuleStartup>()
+            .WithTransientLifetime()
+            .AddClasses(classes => classes.AssignableToAny(ContributionContracts), publicOnly: false)
+            .As(type => ContributionContracts.Where(contract => contract.IsAssignableFrom(type)))
+            .WithScopedLifetime());
+
+        var moduleByAssembly = modules.ToDictionary(m => m.Assembly);
+        foreach (var descriptor in scanned)
+        {
+            var type = descriptor.ImplementationType!;
+            var module = moduleByAssembly[type.Assembly];
+            var feature = FeatureOf(type, module, features);
+            if (descriptor.ServiceType == typeof(ModuleStartup))
+            {
+                feature.StartupTypes.Add(type);
+            }
+            else
+            {
+                feature.Contributions.Add((descriptor.ServiceType, type));
+            }
+        }
+    }
+
+    private static FeatureDescriptor FeatureOf(Type type, ModuleDescriptor module, Dictionary<string, FeatureDescriptor> features)
+    {
+        var bound = type.GetCustomAttribute<ForFeatureAttribute>()?.FeatureId;
+        if (bound is null)
+        {
+            return module.Features.FirstOrDefault(f => f.Id == module.Id)
+                ?? (module.Features.Count == 1 ? module.Features[0] : throw new ModuleCatalogException(
+                    $"'{type.FullName}' in module '{module.Id}' has no [ForFeature] and the module has no feature with the module's id."));
+        }
+
+        if (!features.TryGetValue(bound, out var feature) || feature.Module != module)
+        {
+            throw new ModuleCatalogException(
+                $"'{type.FullName}' in module '{module.Id}' is bound to feature '{bound}', which module '{module.Id}' does not declare.");
+        }
+
+        return feature;
+    }
+
+    private static List<FeatureDescriptor> SortByDependencies(Dictionary<string, FeatureDescriptor> features)
+    {
+        var sorted = new List<FeatureDescriptor>(features.Count);
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: visiting, true: done
+        var path = new Stack<string>();
+
+        void Visit(FeatureDescriptor feature)
+        {
+            if (state.TryGetValue(feature.Id, out var done))
+            {
+                if (!done)
+                {
+                    var cycle = path.Reverse().SkipWhile(id => id != feature.Id).Append(feature.Id);
+                    throw new ModuleCatalogException(
+                        $"Feature dependencies form a cycle: {string.Join(" -> ", cycle)} (module '{feature.ModuleId}', feature '{feature.Id}').");
+                }
+
+                return;
+            }
+
+            state[feature.Id] = false;
+            path.Push(feature.Id);
+            foreach (var dependency in feature.Dependencies.Order(StringComparer.Ordinal))
+            {
+                Visit(features[dependency]);
+            }
+
+            path.Pop();
+            state[feature.Id] = true;
+            feature.Order = sorted.Count;
+            sorted.Add(feature);
+        }
+
+        foreach (var feature in features.Values.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            Visit(feature);
+        }
+
+        return sorted;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using GovPlatform.Core.FeatureFlags;
+using GovPlatform.Core.Modules;
+using GovPlatform.Core.Recipes;
+using GovPlatform.Modules;
+using GovPlatform.Recipes;
+using GovPlatform.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.FeatureManagement;
+
+namespace GovPlatform.Core.Shells;
+
+/// <summary>Builds a tenant's shell: its container from the host's shared services and its features' startups, then its pipeline.</summary>
+public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TimeProvider clock, ILoggerFactory loggerFactory)
+{
+    /// <summary>The cultures every tenant site offers; the tenant's own culture is the default.</summary>
+    public static readonly IReadOnlyList<string> SupportedCultures = ["zh-CN", "en"];
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ShellContainerFactory>();
+
+    public ShellContext Build(ShellSettings settings, IConfiguration configuration, IReadOnlyList<FeatureDescriptor> features)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var services = new ServiceCollection();
+        foreach (var descriptor in hostServices.Inherited)
+        {
+            ((ICollection<ServiceDescriptor>)services).Add(descriptor);
+        }
+
+        var tenant = new ShellTenant(settings, configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton<ITenant>(tenant);
+        services.AddSingleton(configuration);
+        services.AddSingleton<IShellFeatures>(new ShellFeatures(features));
+        AddShellFrameworks(services, settings, features);
+
+        var startups = CreateStartups(features, tenant, configuration);
+        foreach (var feature in features)
+        {
+            foreach (var (service, implementation) in feature.Contributions)
+            {
+                services.TryAddEnumerable(ServiceDescriptor.Scoped(service, implementation));
+            }
+        }
+
+        foreach (var (feature, startup) in startups)
+        {
+            try
+            {
+                startup.ConfigureServices(services);
+            }
+            catch (Exception ex)
+            {
+                throw new ShellBuildException(
+                    $"Feature '{feature.Id}' (module '{feature.ModuleId}') failed in {startup.GetType().Name}.ConfigureServices: {ex.Message}", ex);
+            }
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var shell = new ShellContext(settings, provider, features, [.. startups.Select(s => s.Startup)], clock);
+        try
+        {
+            shell.Pipeline = BuildPipeline(provider, startups);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
+        shell.BuildDuration = stopwatch.Elapsed;
+        shell.ActivatedUtc = clock.GetUtcNow();
+        _logger.LogDebug("Built shell for tenant {Tenant} with {FeatureCount} features in {Elapsed} ms", settings.Name, features.Count, stopwatch.Elapsed.TotalMilliseconds);
+        return shell;
+    }
+
+    private void AddShellFrameworks(IServiceCollection services, ShellSettings settings, IReadOnlyList<FeatureDescriptor> features)
+    {
+        services.AddRouting();
+        services.AddLocalization();
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddRazorComponents();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SupportedCultures.Union([settings.Culture]).Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(settings.Culture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+        });
+
+        services.AddFeatureManagement();
+        services.Replace(ServiceDescriptor.Singleton<IFeatureDefinitionProvider>(sp =>
+            new ShellFeatureDefinitionProvider(sp.GetRequiredService<IConfiguration>(), features, catalog.FeatureIds)));
+
+        services.AddScoped<IRecipeStep, SettingsRecipeStep>();
+    }
+
+    private static List<(FeatureDescriptor Feature, ModuleStartup Startup)> CreateStartups(
+        IReadOnlyList<FeatureDescriptor> features, ITenant tenant, IConfiguration configuration)
+    {
+        var result = new List<(FeatureDescriptor, ModuleStartup)>();
+        foreach (var feature in features)
+        {
+            foreach (var type in feature.StartupTypes)
+            {
+                try
+                {
+                    result.Add((feature, CreateStartup(type, tenant, configuration)));
+                }
+                catch (Exception ex)
+                {
+                    throw new ShellBuildException(
+                        $"Feature '{feature.Id}' (module '{feature.ModuleId}'): its startup {type.Name} could not be created: {ex.Message}", ex);
+                }
+            }
+        }
+
+        // Lower Order first; for equal Order the features' dependency order decides.
+        return [.. result.OrderBy(s => s.Item2.Order).ThenBy(s => s.Item1.Order)];
+    }
+
+    private static ModuleStartup CreateStartup(Type type, ITenant tenant, IConfiguration configuration)
+    {
+        // A startup may ask for the tenant and its configuration in its constructor, nothing else.
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select(p => p.ParameterType switch
+        {
+            var t when t == typeof(ITenant) => tenant,
+            var t when t == typeof(IConfiguration) => (object)configuration,
+            var t => throw new InvalidOperationException($"a startup constructor can take ITenant and IConfiguration only, not {t.Name}"),
+        }).ToArray();
+        return (ModuleStartup)constructor.Invoke(arguments);
+    }
+
+    private static Microsoft.AspNetCore.Http.RequestDelegate BuildPipeline(
+        IServiceProvider provider, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
+    {
+        var app = new ApplicationBuilder(provider);
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseEndpoints(endpoints =>
+        {
+            foreach (var (feature, startup) in startups)
+            {
+                try
+                {
+                    startup.Configure(app, endpoints, provider);
+                }
+                catch (Exception ex)
+                {
+                    throw new ShellBuildException(
+                        $"Feature '{feature.Id}' (module '{feature.ModuleId}') failed in {startup.GetType().Name}.Configure: {ex.Message}", ex);
+                }
+            }
+
+            app.UseAntiforgery();
+        });
+        return app.Build();
+    }
+}

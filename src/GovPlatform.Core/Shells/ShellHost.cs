@@ -1,0 +1,702 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json.Nodes;
+using GovPlatform.Core.Hosting;
+using GovPlatform.Core.Modules;
+using GovPlatform.Core.Notifications;
+using GovPlatform.Core.Recipes;
+using GovPlatform.Core.State;
+using GovPlatform.Core.Tenants;
+using GovPlatform.Tenants;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovPlatform.Core.Shells;
+
+/// <summary>
+/// Holds every tenant of the host and its shell: lazy single-flight activation, atomic swaps on change, release of
+/// idle shells, and the tenant operations of the host API. One per host.
+/// </summary>
+public sealed class ShellHost : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ShellSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ShellSettingsFactory _settingsFactory;
+    private readonly TenantStore _store;
+    private readonly TenantSeedReader _seeds;
+    private readonly ShellStateStore _stateStore;
+    private readonly ShellBuilder _builder;
+    private readonly RecipeCatalog _recipes;
+    private readonly RecipeExecutor _recipeExecutor;
+    private readonly ITenantChangeNotifier _notifier;
+    private readonly HostPaths _paths;
+    private readonly GovPlatformOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ShellHost> _logger;
+    private readonly Histogram<double> _activationDuration;
+    private readonly Counter<long> _activations;
+    private readonly Lock _routesGate = new();
+    private IDisposable? _subscription;
+    private volatile TenantRouteTable _routes = TenantRouteTable.Empty;
+
+    public ShellHost(
+        ShellSettingsFactory settingsFactory,
+        TenantStore store,
+        TenantSeedReader seeds,
+        ShellStateStore stateStore,
+        ShellBuilder builder,
+        RecipeCatalog recipes,
+        RecipeExecutor recipeExecutor,
+        ITenantChangeNotifier notifier,
+        HostPaths paths,
+        IOptions<GovPlatformOptions> options,
+        IMeterFactory meterFactory,
+        TimeProvider clock,
+        ILogger<ShellHost> logger)
+    {
+        _settingsFactory = settingsFactory;
+        _store = store;
+        _seeds = seeds;
+        _stateStore = stateStore;
+        _builder = builder;
+        _recipes = recipes;
+        _recipeExecutor = recipeExecutor;
+        _notifier = notifier;
+        _paths = paths;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        var meter = meterFactory.Create("GovPlatform.Shells");
+        _activationDuration = meter.CreateHistogram<double>("govplatform.shell.activation.duration", "ms", "Time to build a tenant's shell on its first request.");
+        _activations = meter.CreateCounter<long>("govplatform.shell.activations", description: "Shells built on demand.");
+        meter.CreateObservableGauge("govplatform.shell.active", () => _slots.Values.Count(s => s.Current is not null), description: "Tenants with a built shell.");
+    }
+
+    public TenantRouteTable Routes => _routes;
+
+    public IReadOnlyList<ShellSettings> Tenants => [.. _slots.Values.Select(s => s.Settings).OrderBy(s => s.Name, StringComparer.Ordinal)];
+
+    public ShellSettings? Find(string name) => _slots.TryGetValue(name, out var slot) ? slot.Settings : null;
+
+    /// <summary>The tenant's current shell if one is built, without activating it.</summary>
+    public ShellContext? Peek(string name) => _slots.TryGetValue(name, out var slot) ? slot.Current : null;
+
+    /// <summary>Loads the host store, seeds it from <c>tenants/</c>, and lists every tenant. Shells are built later, on demand.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await _store.LoadAsync(cancellationToken);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var seed in _seeds.ReadAll())
+        {
+            if (stored.Definitions.ContainsKey(seed.Name) || stored.Removed.Contains(seed.Name))
+            {
+                if (seed.Error is not null && stored.Definitions.ContainsKey(seed.Name))
+                {
+                    _logger.LogWarning("Tenant {Tenant}: {File} is {Error}; the stored definition is used", seed.Name, seed.Path, seed.Error);
+                }
+
+                continue;
+            }
+
+            if (seed.Error is not null)
+            {
+                var invalid = ShellSettingsFactory.Invalid(seed.Name, null, seed.Path, $"{seed.Path}: {seed.Error}");
+                _slots[seed.Name] = new ShellSlot(invalid);
+                _logger.LogError("Tenant {Tenant} is invalid: {File}: {Error}", seed.Name, seed.Path, seed.Error);
+                continue;
+            }
+
+            await _store.SaveAsync(seed.Name, seed.Definition!, cancellationToken);
+            stored.Definitions[seed.Name] = seed.Definition!;
+            sources[seed.Name] = seed.Path;
+            _logger.LogInformation("Tenant {Tenant} seeded from {File}", seed.Name, seed.Path);
+        }
+
+        foreach (var (name, definition) in stored.Definitions)
+        {
+            var settings = _settingsFactory.Create(name, definition, sources.GetValueOrDefault(name, _store.FilePath));
+            if (settings.State == TenantState.Invalid)
+            {
+                _logger.LogError("Tenant {Tenant} is invalid: {Source}: {Error}", name, settings.Source, settings.Error);
+            }
+
+            _slots[name] = new ShellSlot(settings);
+        }
+
+        RebuildRoutes();
+        _subscription = _notifier.Subscribe(OnChangeAsync);
+    }
+
+    /// <summary>Returns the tenant's shell with the caller counted in (call <see cref="ShellContext.Exit"/> when done), building it on first use.</summary>
+    public async Task<ShellContext> EnterAsync(string name, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var slot = GetSlot(name);
+            var current = slot.Current;
+            if (current is not null && current.TryEnter())
+            {
+                return current;
+            }
+
+            Task<ShellContext> pending;
+            lock (slot.Gate)
+            {
+                if (slot.Current is { IsReleased: false } fresh && fresh != current)
+                {
+                    continue;
+                }
+
+                var settings = slot.Settings;
+                if (settings.State != TenantState.Running)
+                {
+                    throw new ShellActivationException($"Tenant '{name}' is {settings.State}.");
+                }
+
+                pending = slot.Pending ??= Task.Run(() => ActivateAsync(slot, settings), CancellationToken.None);
+            }
+
+            var shell = await pending.WaitAsync(cancellationToken);
+            if (shell.TryEnter())
+            {
+                return shell;
+            }
+        }
+    }
+
+    private async Task<ShellContext> ActivateAsync(ShellSlot slot, ShellSettings settings)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var features = await _builder.LoadFeaturesAsync(settings, CancellationToken.None);
+            var shell = await _builder.BuildAsync(settings, features, CancellationToken.None);
+            lock (slot.Gate)
+            {
+                slot.Pending = null;
+                if (slot.Settings != settings)
+                {
+                    // The tenant changed while its shell was being built: this one is already stale.
+                    shell.Release();
+                }
+                else
+                {
+                    slot.Current = shell;
+                }
+            }
+
+            _activations.Add(1);
+            _activationDuration.Record(stopwatch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("tenant", settings.Name));
+            _logger.LogInformation("Tenant {Tenant} activated with {FeatureCount} features in {Elapsed:F1} ms", settings.Name, features.Count, stopwatch.Elapsed.TotalMilliseconds);
+            return shell;
+        }
+        catch (Exception ex)
+        {
+            var message = ex is ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            _logger.LogError(ex, "Tenant {Tenant} failed to start and is now Invalid: {Error}", settings.Name, message);
+            lock (slot.Gate)
+            {
+                slot.Pending = null;
+                if (slot.Settings == settings)
+                {
+                    slot.Settings = settings with { State = TenantState.Invalid, Error = message };
+                }
+            }
+
+            RebuildRoutes();
+            throw new ShellActivationException($"Tenant '{settings.Name}' failed to start: {message}", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<FeatureDescriptor>> GetEnabledFeaturesAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        return slot.Current is { IsReleased: false } shell ? shell.Features : await _builder.LoadFeaturesAsync(slot.Settings, cancellationToken);
+    }
+
+    /// <summary>What enabling and disabling these features would do, without doing it.</summary>
+    public async Task<FeaturePlan> PlanFeaturesAsync(string name, IEnumerable<string> enable, IEnumerable<string> disable, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        return _builder.Plan(slot.Settings, await GetEnabledFeaturesAsync(name, cancellationToken), enable, disable);
+    }
+
+    /// <summary>Enables and disables features of a running tenant: builds the new shell, swaps it in, and lets the old one drain.</summary>
+    public async Task<FeaturePlan> ChangeFeaturesAsync(string name, IEnumerable<string> enable, IEnumerable<string> disable, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            RequireState(slot.Settings, TenantState.Running);
+            var current = await EnterAsync(name, cancellationToken);
+            try
+            {
+                var plan = _builder.Plan(slot.Settings, current.Features, enable, disable);
+                if (!plan.IsValid)
+                {
+                    throw new TenantOperationException(409, "Feature change refused", string.Join(" ", plan.Errors));
+                }
+
+                if (plan.IsEmpty)
+                {
+                    return plan;
+                }
+
+                var next = await _builder.ApplyAsync(current, plan, cancellationToken);
+                Publish(slot, next);
+                await _builder.CompleteAsync(current, next, plan, cancellationToken);
+                _logger.LogInformation("Tenant {Tenant}: enabled [{Enabled}], disabled [{Disabled}]", name,
+                    string.Join(", ", plan.ToEnable), string.Join(", ", plan.ToDisable));
+                await NotifyAsync(TenantChangeKind.FeaturesChanged, name, cancellationToken);
+                return plan;
+            }
+            finally
+            {
+                current.Exit();
+            }
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+    }
+
+    /// <summary>Merges a patch into the tenant's site settings (its own configuration) and swaps in a shell that sees it.</summary>
+    public async Task UpdateSiteSettingsAsync(string name, JsonObject patch, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            RequireState(slot.Settings, TenantState.Running);
+            var siteSettings = await _stateStore.LoadSiteSettingsAsync(slot.Settings, cancellationToken);
+            SiteSettings.Merge(siteSettings, patch);
+            await _stateStore.SaveSiteSettingsAsync(slot.Settings, siteSettings, cancellationToken);
+            await RebuildAsync(slot, cancellationToken);
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+
+        await NotifyAsync(TenantChangeKind.SettingsChanged, name, cancellationToken);
+    }
+
+    /// <summary>Runs the tenant's recipe (or the one named) on an uninitialised tenant. Returns the failure, or null when it is running.</summary>
+    public async Task<SetupFailure?> SetupAsync(string name, string? recipeName = null, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var settings = slot.Settings;
+            if (settings.State == TenantState.Running)
+            {
+                return null;
+            }
+
+            RequireState(settings, TenantState.Uninitialized);
+            recipeName ??= settings.Recipe;
+            var recipe = (recipeName is null ? null : _recipes.Find(recipeName))
+                ?? throw new TenantOperationException(400, "Recipe not found", recipeName is null
+                    ? $"Tenant '{name}' names no recipe; give one."
+                    : $"No recipe named '{recipeName}'. Available: {string.Join(", ", _recipes.List().Keys)}.");
+
+            SetSettings(slot, settings with { State = TenantState.Initializing });
+            _logger.LogInformation("Tenant {Tenant}: set-up with recipe {Recipe} started", name, recipe.Name);
+            var failure = await _recipeExecutor.RunAsync(settings with { State = TenantState.Initializing }, recipe, cancellationToken);
+
+            var definition = (JsonObject)settings.Definition.DeepClone();
+            definition["Recipe"] = recipe.Name;
+            if (failure is null)
+            {
+                definition["State"] = nameof(TenantState.Running);
+                definition.Remove("SetupError");
+                _logger.LogInformation("Tenant {Tenant}: set-up with recipe {Recipe} succeeded", name, recipe.Name);
+            }
+            else
+            {
+                definition["State"] = nameof(TenantState.Uninitialized);
+                definition["SetupError"] = System.Text.Json.JsonSerializer.SerializeToNode(failure);
+            }
+
+            await SaveDefinitionAsync(slot, definition, cancellationToken);
+            await NotifyAsync(TenantChangeKind.StateChanged, name, cancellationToken);
+            return failure;
+        }
+        catch
+        {
+            if (slot.Settings.State == TenantState.Initializing)
+            {
+                SetSettings(slot, _settingsFactory.Create(name, slot.Settings.Definition, slot.Settings.Source));
+            }
+
+            throw;
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+    }
+
+    /// <summary>Adds a tenant from a definition (name, prefix or host names, culture…), persisted in the host store.</summary>
+    public async Task<ShellSettings> CreateAsync(JsonObject definition, CancellationToken cancellationToken = default)
+    {
+        var name = (string?)definition["Name"];
+        if (TenantNames.ValidateNewName(name) is { } nameError)
+        {
+            throw new TenantOperationException(400, "Invalid tenant name", nameError);
+        }
+
+        definition = (JsonObject)definition.DeepClone();
+        definition["State"] = nameof(TenantState.Uninitialized);
+        definition.Remove("SetupError");
+        var settings = _settingsFactory.Create(name!, definition, _store.FilePath);
+        if (settings.State == TenantState.Invalid)
+        {
+            throw new TenantOperationException(400, "Invalid tenant definition", settings.Error!);
+        }
+
+        if (settings.Recipe is not null && _recipes.Find(settings.Recipe) is null)
+        {
+            throw new TenantOperationException(400, "Recipe not found", $"No recipe named '{settings.Recipe}'. Available: {string.Join(", ", _recipes.List().Keys)}.");
+        }
+
+        lock (_routesGate)
+        {
+            if (_slots.ContainsKey(name!))
+            {
+                throw new TenantOperationException(409, "Tenant exists", $"A tenant named '{name}' already exists.");
+            }
+
+            if (_routes.FindClash(settings) is { } other)
+            {
+                throw new TenantOperationException(409, "Address in use", $"Tenant '{other.Name}' already answers at this host name and prefix.");
+            }
+
+            _slots[name!] = new ShellSlot(settings);
+            _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
+        }
+
+        await _store.SaveAsync(name!, definition, cancellationToken);
+        await NotifyAsync(TenantChangeKind.Created, name!, cancellationToken);
+        return settings;
+    }
+
+    /// <summary>Merges a patch into the tenant's definition (host names, prefix, culture, theme…) and reloads it.</summary>
+    public async Task<ShellSettings> UpdateDefinitionAsync(string name, JsonObject patch, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var key in new[] { "Name", "State", "SetupError" })
+            {
+                if (patch.ContainsKey(key))
+                {
+                    throw new TenantOperationException(400, "Field cannot be changed", $"'{key}' cannot be changed by an update.");
+                }
+            }
+
+            var definition = (JsonObject)slot.Settings.Definition.DeepClone();
+            SiteSettings.Merge(definition, patch);
+            var candidate = _settingsFactory.Create(name, definition, slot.Settings.Source);
+            if (candidate.State == TenantState.Invalid)
+            {
+                throw new TenantOperationException(400, "Invalid tenant definition", candidate.Error!);
+            }
+
+            if (_routes.FindClash(candidate) is { } other)
+            {
+                throw new TenantOperationException(409, "Address in use", $"Tenant '{other.Name}' already answers at this host name and prefix.");
+            }
+
+            await SaveDefinitionAsync(slot, definition, cancellationToken);
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+
+        await NotifyAsync(TenantChangeKind.SettingsChanged, name, cancellationToken);
+        return slot.Settings;
+    }
+
+    /// <summary>Disables a running tenant (requests get 503) or enables a disabled one.</summary>
+    public async Task SetEnabledAsync(string name, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        if (slot.Settings.IsDefault && !enabled)
+        {
+            throw new TenantOperationException(400, "Default tenant", "The Default tenant cannot be disabled.");
+        }
+
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            RequireState(slot.Settings, enabled ? TenantState.Disabled : TenantState.Running);
+            var definition = (JsonObject)slot.Settings.Definition.DeepClone();
+            definition["State"] = enabled ? nameof(TenantState.Running) : nameof(TenantState.Disabled);
+            await SaveDefinitionAsync(slot, definition, cancellationToken);
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+
+        await NotifyAsync(TenantChangeKind.StateChanged, name, cancellationToken);
+    }
+
+    /// <summary>Re-reads the tenant's definition from the host store and replaces its shell; clears a start-up failure.</summary>
+    public async Task ReloadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await ReloadCoreAsync(name, cancellationToken);
+        await NotifyAsync(TenantChangeKind.Reloaded, name, cancellationToken);
+    }
+
+    private async Task ReloadCoreAsync(string name, CancellationToken cancellationToken)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = await _store.LoadAsync(cancellationToken);
+            if (stored.Definitions.TryGetValue(name, out var definition))
+            {
+                await ApplyDefinitionAsync(slot, _settingsFactory.Create(name, definition, slot.Settings.Source), cancellationToken);
+            }
+            else if (_seeds.ReadAll().FirstOrDefault(s => s.Name == name) is { } seed)
+            {
+                // A tenant whose tenant.json was malformed: read it again, it may have been fixed.
+                if (seed.Error is not null)
+                {
+                    SetSettings(slot, ShellSettingsFactory.Invalid(name, null, seed.Path, $"{seed.Path}: {seed.Error}"));
+                }
+                else
+                {
+                    await _store.SaveAsync(name, seed.Definition!, cancellationToken);
+                    await ApplyDefinitionAsync(slot, _settingsFactory.Create(name, seed.Definition!, seed.Path), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+    }
+
+    /// <summary>Removes the tenant from the host. Its data folder is kept, moved aside to <c>App_Data/Removed/</c>.</summary>
+    public async Task<string?> RemoveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        if (slot.Settings.IsDefault)
+        {
+            throw new TenantOperationException(400, "Default tenant", "The Default tenant cannot be removed.");
+        }
+
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        string? movedTo = null;
+        try
+        {
+            lock (slot.Gate)
+            {
+                slot.Current?.Release();
+                slot.Current = null;
+            }
+
+            await _store.RemoveAsync(name, cancellationToken);
+            _slots.TryRemove(name, out _);
+            RebuildRoutes();
+            var data = _paths.TenantDataPath(name);
+            if (Directory.Exists(data))
+            {
+                _stateStore.Close(slot.Settings);
+                movedTo = Path.Combine(_paths.DataRoot, "Removed", $"{name}-{_clock.GetUtcNow():yyyyMMddHHmmss}");
+                Directory.CreateDirectory(Path.GetDirectoryName(movedTo)!);
+                Directory.Move(data, movedTo);
+            }
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+
+        _logger.LogWarning("Tenant {Tenant} removed; its data was moved to {Path}", name, movedTo ?? "(none)");
+        await NotifyAsync(TenantChangeKind.Removed, name, cancellationToken);
+        return movedTo;
+    }
+
+    /// <summary>Releases shells that have served no request for <paramref name="idleFor"/>; they are rebuilt on their next request.</summary>
+    public int ReleaseIdle(TimeSpan idleFor)
+    {
+        var threshold = _clock.GetUtcNow() - idleFor;
+        var released = 0;
+        foreach (var slot in _slots.Values)
+        {
+            var shell = slot.Current;
+            if (shell is null || shell.ActiveRequests > 0 || shell.LastUsedUtc > threshold || !slot.ChangeLock.Wait(0))
+            {
+                continue;
+            }
+
+            try
+            {
+                lock (slot.Gate)
+                {
+                    if (slot.Current == shell && shell.ActiveRequests == 0)
+                    {
+                        slot.Current = null;
+                        shell.Release();
+                        released++;
+                        _logger.LogInformation("Tenant {Tenant}: idle shell released", shell.Settings.Name);
+                    }
+                }
+            }
+            finally
+            {
+                slot.ChangeLock.Release();
+            }
+        }
+
+        return released;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.Current is { } shell)
+            {
+                slot.Current = null;
+                await shell.DisposeAsync();
+            }
+        }
+    }
+
+    private ShellSlot GetSlot(string name) =>
+        _slots.TryGetValue(name, out var slot) ? slot : throw new TenantOperationException(404, "Unknown tenant", $"There is no tenant named '{name}'.");
+
+    private static void RequireState(ShellSettings settings, TenantState state)
+    {
+        if (settings.State != state)
+        {
+            throw new TenantOperationException(409, "Wrong tenant state", $"Tenant '{settings.Name}' is {settings.State}; this needs it {state}.");
+        }
+    }
+
+    private async Task SaveDefinitionAsync(ShellSlot slot, JsonObject definition, CancellationToken cancellationToken)
+    {
+        await _store.SaveAsync(slot.Settings.Name, definition, cancellationToken);
+        await ApplyDefinitionAsync(slot, _settingsFactory.Create(slot.Settings.Name, definition, slot.Settings.Source), cancellationToken);
+    }
+
+    /// <summary>Installs new settings; a running tenant gets a freshly built shell swapped in, any other loses its shell.</summary>
+    private async Task ApplyDefinitionAsync(ShellSlot slot, ShellSettings settings, CancellationToken cancellationToken)
+    {
+        SetSettings(slot, settings);
+        if (settings.State == TenantState.Running)
+        {
+            await RebuildAsync(slot, cancellationToken);
+        }
+        else
+        {
+            lock (slot.Gate)
+            {
+                slot.Current?.Release();
+                slot.Current = null;
+            }
+        }
+    }
+
+    /// <summary>Builds a new shell for the slot's settings and swaps it in; a build failure leaves the tenant Invalid.</summary>
+    private async Task RebuildAsync(ShellSlot slot, CancellationToken cancellationToken)
+    {
+        var settings = slot.Settings;
+        try
+        {
+            var features = await _builder.LoadFeaturesAsync(settings, cancellationToken);
+            Publish(slot, await _builder.BuildAsync(settings, features, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var message = ex is ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            _logger.LogError(ex, "Tenant {Tenant} failed to start and is now Invalid: {Error}", settings.Name, message);
+            lock (slot.Gate)
+            {
+                slot.Current?.Release();
+                slot.Current = null;
+            }
+
+            SetSettings(slot, settings with { State = TenantState.Invalid, Error = message });
+        }
+    }
+
+    private static void Publish(ShellSlot slot, ShellContext next)
+    {
+        ShellContext? previous;
+        lock (slot.Gate)
+        {
+            previous = slot.Current;
+            slot.Current = next;
+        }
+
+        previous?.Release();
+    }
+
+    private void SetSettings(ShellSlot slot, ShellSettings settings)
+    {
+        lock (slot.Gate)
+        {
+            slot.Settings = settings;
+        }
+
+        RebuildRoutes();
+    }
+
+    private void RebuildRoutes()
+    {
+        lock (_routesGate)
+        {
+            _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
+        }
+    }
+
+    private Task NotifyAsync(TenantChangeKind kind, string name, CancellationToken cancellationToken) =>
+        _notifier.PublishAsync(new TenantChange(kind, name, _options.NodeId, _clock.GetUtcNow()), cancellationToken);
+
+    private async Task OnChangeAsync(TenantChange change, CancellationToken cancellationToken)
+    {
+        if (change.OriginNode == _options.NodeId)
+        {
+            return;
+        }
+
+        // Another node changed the tenant: read its definition again and rebuild.
+        if (change.Kind == TenantChangeKind.Removed)
+        {
+            if (_slots.TryRemove(change.Tenant, out var slot))
+            {
+                slot.Current?.Release();
+                RebuildRoutes();
+            }
+
+            return;
+        }
+
+        if (!_slots.ContainsKey(change.Tenant))
+        {
+            var stored = await _store.LoadAsync(cancellationToken);
+            if (stored.Definitions.TryGetValue(change.Tenant, out var definition))
+            {
+                _slots[change.Tenant] = new ShellSlot(_settingsFactory.Create(change.Tenant, definition, _store.FilePath));
+                RebuildRoutes();
+            }
+
+            return;
+        }
+
+        await ReloadCoreAsync(change.Tenant, cancellationToken);
+    }
+}

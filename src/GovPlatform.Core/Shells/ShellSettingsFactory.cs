@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GovPlatform.Core.Hosting;
+using GovPlatform.Core.Tenants;
+using GovPlatform.Tenants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace GovPlatform.Core.Shells;
+
+/// <summary>
+/// Turns a tenant's persisted definition into its effective <see cref="ShellSettings"/>. Layers, lowest first:
+/// host <c>GovPlatform:TenantDefaults</c>, the definition, <c>tenants/&lt;name&gt;/appsettings.json</c>,
+/// host <c>GovPlatform:Tenants:&lt;name&gt;</c> (appsettings and <c>GovPlatform__Tenants__&lt;name&gt;__…</c> variables).
+/// </summary>
+public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOptions<GovPlatformOptions> options, HostPaths paths)
+{
+    public static readonly IReadOnlySet<string> KnownProviders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Sqlite" };
+
+    private readonly GovPlatformOptions _options = options.Value;
+
+    public ShellSettings Create(string name, JsonObject definition, string source)
+    {
+        var configuration = BuildConfiguration(name, definition, siteSettings: null);
+        try
+        {
+            var bound = configuration.Get<BoundSettings>() ?? new BoundSettings();
+            var settings = new ShellSettings
+            {
+                Name = name,
+                State = bound.State,
+                DisplayNames = bound.DisplayName,
+                HostNames = [.. bound.HostNames.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim().ToLowerInvariant()).Distinct()],
+                UrlPrefix = (bound.UrlPrefix ?? "").Trim('/').ToLowerInvariant(),
+                DatabaseProvider = bound.DatabaseProvider,
+                ConnectionString = bound.ConnectionString,
+                TablePrefix = bound.TablePrefix,
+                Theme = bound.Theme,
+                Culture = bound.Culture,
+                TimeZone = bound.TimeZone,
+                Recipe = bound.Recipe,
+                AutoSetup = bound.AutoSetup,
+                SetupError = bound.SetupError,
+                Source = source,
+                Definition = definition,
+                Configuration = configuration,
+            };
+            var error = Validate(settings, bound.Name);
+            return error is null ? settings : Invalid(name, definition, source, error);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Invalid(name, definition, source, ex.Message);
+        }
+    }
+
+    public static ShellSettings Invalid(string name, JsonObject? definition, string source, string error) => new()
+    {
+        Name = name,
+        State = TenantState.Invalid,
+        Error = error,
+        Source = source,
+        Definition = definition ?? new JsonObject { ["Name"] = name },
+        Configuration = new ConfigurationBuilder().Build(),
+    };
+
+    /// <summary>The configuration a running shell sees: the settings' layers with the tenant's own site settings under the host overrides.</summary>
+    public IConfigurationRoot BuildConfiguration(string name, JsonObject definition, JsonObject? siteSettings)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddConfiguration(hostConfiguration.GetSection($"{GovPlatformOptions.Section}:TenantDefaults"), shouldDisposeConfiguration: false)
+            .AddJsonStream(ToStream(definition));
+
+        var appSettings = Path.Combine(paths.TenantsPath, name, "appsettings.json");
+        if (File.Exists(appSettings))
+        {
+            builder.AddJsonFile(appSettings, optional: true, reloadOnChange: false);
+        }
+
+        if (siteSettings is not null)
+        {
+            builder.AddJsonStream(ToStream(siteSettings));
+        }
+
+        return builder
+            .AddConfiguration(hostConfiguration.GetSection($"{GovPlatformOptions.Section}:Tenants:{name}"), shouldDisposeConfiguration: false)
+            .Build();
+    }
+
+    private static string? Validate(ShellSettings settings, string? declaredName)
+    {
+        if (declaredName is not null && declaredName != settings.Name)
+        {
+            return $"Name '{declaredName}' does not match the tenant's folder or key '{settings.Name}'.";
+        }
+
+        if (!settings.IsDefault && TenantNames.ValidateNewName(settings.Name) is { } nameError)
+        {
+            return nameError;
+        }
+
+        if (settings.UrlPrefix.Length > 0 && (!TenantNames.IsValidSlug(settings.UrlPrefix) || TenantNames.Reserved.Contains(settings.UrlPrefix)))
+        {
+            return $"URL prefix '{settings.UrlPrefix}' must be a lowercase slug and not a reserved word.";
+        }
+
+        if (!settings.IsDefault && settings.UrlPrefix.Length == 0 && settings.HostNames.Count == 0)
+        {
+            return "The tenant has neither a URL prefix nor a host name, so no request can reach it.";
+        }
+
+        if (!KnownProviders.Contains(settings.DatabaseProvider))
+        {
+            return $"Database provider '{settings.DatabaseProvider}' is not supported. Supported: {string.Join(", ", KnownProviders)}.";
+        }
+
+        try
+        {
+            _ = CultureInfo.GetCultureInfo(settings.Culture, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            return $"Culture '{settings.Culture}' is not a known culture.";
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out _))
+        {
+            return $"Time zone '{settings.TimeZone}' is not a known IANA time zone.";
+        }
+
+        return null;
+    }
+
+    private static MemoryStream ToStream(JsonObject json) =>
+        new(Encoding.UTF8.GetBytes(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false })));
+
+    private sealed class BoundSettings
+    {
+        public string? Name { get; set; }
+
+        public TenantState State { get; set; } = TenantState.Uninitialized;
+
+        public Dictionary<string, string> DisplayName { get; set; } = [];
+
+        public List<string> HostNames { get; set; } = [];
+
+        public string? UrlPrefix { get; set; }
+
+        public string DatabaseProvider { get; set; } = "Sqlite";
+
+        public string? ConnectionString { get; set; }
+
+        public string? TablePrefix { get; set; }
+
+        public string Theme { get; set; } = "GovPlatform.Themes.Civic";
+
+        public string Culture { get; set; } = "zh-CN";
+
+        public string TimeZone { get; set; } = "Asia/Shanghai";
+
+        public string? Recipe { get; set; }
+
+        public bool AutoSetup { get; set; }
+
+        public SetupFailure? SetupError { get; set; }
+    }
+}

@@ -1,0 +1,23 @@
+using GovPlatform.Core.Hosting;
+using GovPlatform.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGovPlatform();
+
+var app = builder.Build();
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HostErrors.WriteProblemAsync });
+}
+
+app.UseForwardedHeaders();
+app.UseStaticFiles();
+await app.UseGovPlatformAsync();
+await app.RunAsync();
+
+/// <summary>The host's entry point, named for the test host.</summary>
+public partial class Program;
