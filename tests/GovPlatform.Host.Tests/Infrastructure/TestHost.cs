@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GovPlatform.Core.Shells;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GovPlatform.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (its Program) in memory, over its own folder of tenant definitions and its own App_Data with real
+/// SQLite files. Tenants are written by the test before the host starts; a second host over the same folder is a restart.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-host-api-key";
+
+    private readonly Dictionary<string, string?> _settings = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    public TestHost(string? root = null)
+    {
+        Root = root ?? Path.Combine(Path.GetTempPath(), "govplatform-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(TenantsPath);
+    }
+
+    public string Root { get; }
+
+    public string TenantsPath => Path.Combine(Root, "tenants");
+
+    public string DataRoot => Path.Combine(Root, "App_Data");
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public IServiceProvider Services => Factory.Services;
+
+    public ShellHost Shells => Services.GetRequiredService<ShellHost>();
+
+    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Start the host first.");
+
+    /// <summary>Copies the repository's own district definitions (tenants/) into this host's folder.</summary>
+    public TestHost WithRepositoryTenants()
+    {
+        var source = Path.Combine(RepositoryRoot(), "tenants");
+        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(TenantsPath, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        return this;
+    }
+
+    /// <summary>Writes tenants/&lt;name&gt;/tenant.json, and a recipe enabling <paramref name="features"/> when given.</summary>
+    public TestHost WithTenant(string name, string[]? features = null, Action<JsonObject>? definition = null, JsonArray? extraSteps = null, bool autoSetup = true)
+    {
+        var json = new JsonObject
+        {
+            ["Name"] = name,
+            ["DisplayName"] = new JsonObject { ["zh-CN"] = $"{name}区", ["en"] = $"{name} district" },
+            ["UrlPrefix"] = name,
+            ["AutoSetup"] = autoSetup,
+        };
+        if (features is not null)
+        {
+            json["Recipe"] = name;
+            var steps = new JsonArray { new JsonObject { ["name"] = "features", ["enable"] = new JsonArray([.. features.Select(f => (JsonNode)f)]) } };
+            foreach (var step in extraSteps ?? [])
+            {
+                steps.Add(step!.DeepClone());
+            }
+
+            WriteFile($"{name}/recipe.json", new JsonObject { ["name"] = name, ["steps"] = steps }.ToJsonString());
+        }
+
+        definition?.Invoke(json);
+        return WriteFile($"{name}/tenant.json", json.ToJsonString());
+    }
+
+    public TestHost WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(TenantsPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return this;
+    }
+
+    public TestHost WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public TestHost Start(string environment = "Production")
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("GovPlatform:DataRoot", DataRoot);
+            builder.UseSetting("GovPlatform:TenantsPath", TenantsPath);
+            builder.UseSetting("GovPlatform:HostApiKey", ApiKey);
+            builder.UseSetting("GovPlatform:ShellIdleTimeout", "00:00:00");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
+        });
+        _ = _factory.Server;
+        return this;
+    }
+
+    public HttpClient Client(string? accept = null)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (accept is not null)
+        {
+            client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        }
+
+        return client;
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = Client("application/json");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> ChangeFeaturesAsync(string tenant, string[]? enable = null, string[]? disable = null, bool dryRun = false) =>
+        await AdminClient().PostAsJsonAsync($"/api/tenants/{tenant}/features", new { enable = enable ?? [], disable = disable ?? [], dryRun });
+
+    /// <summary>Stops this host and starts another over the same tenants and data: a restart.</summary>
+    public async Task<TestHost> RestartAsync()
+    {
+        await StopAsync();
+        var next = new TestHost(Root);
+        foreach (var (key, value) in _settings)
+        {
+            next._settings[key] = value;
+        }
+
+        return next.Start();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the temp folder is cleaned by the OS.
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GovPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("GovPlatform.sln not found above " + AppContext.BaseDirectory);
+    }
+}

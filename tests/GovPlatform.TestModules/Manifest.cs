@@ -1,0 +1,13 @@
+using GovPlatform.Modules;
+
+// Features that only the tests enable: they exercise the host through the same SDK a vendor uses.
+[assembly: Module("GovPlatform.TestModules", "Test modules", Version = "1.0.0", Category = "Tests")]
+[assembly: Feature("Test.Echo", "Echo", Description = "Echoes the tenant and one of its settings.")]
+[assembly: Feature("Test.Faulty", "Faulty", Description = "Throws in ConfigureServices.")]
+[assembly: Feature("Test.Base", "Base")]
+[assembly: Feature("Test.Middle", "Middle", Dependencies = ["Test.Base"])]
+[assembly: Feature("Test.Top", "Top", Dependencies = ["Test.Middle"])]
+[assembly: Feature("Test.HostOnly", "Host only", DefaultTenantOnly = true)]
+[assembly: Feature("Test.Always", "Always", AlwaysEnabled = true)]
+[assembly: Feature("Test.Events", "Events", Description = "Records feature events.")]
+[assembly: Feature("Test.Seeder", "Seeder", Description = "Provides the 'test-seed' recipe step.")]
