@@ -243,7 +243,22 @@ public sealed class ShellHost : IAsyncDisposable
                     return plan;
                 }
 
-                var next = await _builder.ApplyAsync(current, plan, cancellationToken);
+                ShellContext next;
+                try
+                {
+                    next = await _builder.ApplyAsync(current, plan, cancellationToken);
+                }
+                catch (ShellBuildException ex)
+                {
+                    _logger.LogError(ex, "Tenant {Tenant}: feature change failed; the tenant keeps its features", name);
+                    throw new TenantOperationException(500, "Feature change failed", ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not TenantOperationException)
+                {
+                    _logger.LogWarning(ex, "Tenant {Tenant}: a feature event handler refused the change", name);
+                    throw new TenantOperationException(409, "Feature change refused", $"A module refused the change: {ex.Message}");
+                }
+
                 Publish(slot, next);
                 await _builder.CompleteAsync(current, next, plan, cancellationToken);
                 _logger.LogInformation("Tenant {Tenant}: enabled [{Enabled}], disabled [{Disabled}]", name,

@@ -25,6 +25,9 @@ public sealed class TestHost : IAsyncDisposable
     {
         Root = root ?? Path.Combine(Path.GetTempPath(), "govplatform-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(TenantsPath);
+
+        // Every host has the Default tenant: it serves the landing page and the host API.
+        CopyRepositoryTenant("default");
     }
 
     public string Root { get; }
@@ -44,15 +47,23 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Copies the repository's own district definitions (tenants/) into this host's folder.</summary>
     public TestHost WithRepositoryTenants()
     {
-        var source = Path.Combine(RepositoryRoot(), "tenants");
-        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepositoryRoot(), "tenants")))
         {
-            var target = Path.Combine(TenantsPath, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
+            CopyRepositoryTenant(Path.GetFileName(folder));
         }
 
         return this;
+    }
+
+    private void CopyRepositoryTenant(string name)
+    {
+        var source = Path.Combine(RepositoryRoot(), "tenants", name);
+        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(TenantsPath, name, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     /// <summary>Writes tenants/&lt;name&gt;/tenant.json, and a recipe enabling <paramref name="features"/> when given.</summary>
