@@ -144,6 +144,19 @@ public sealed class TestHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Requests each tenant's root once, which sets up tenants marked AutoSetup.</summary>
+    public async Task WarmAsync(params string[] tenants)
+    {
+        foreach (var tenant in tenants)
+        {
+            await Client().GetAsync($"/{tenant}/");
+            if (Shells.Find(tenant)?.State != GovPlatform.Tenants.TenantState.Running)
+            {
+                throw new InvalidOperationException($"Tenant {tenant} did not start: {Shells.Find(tenant)}");
+            }
+        }
+    }
+
     public async Task<HttpResponseMessage> ChangeFeaturesAsync(string tenant, string[]? enable = null, string[]? disable = null, bool dryRun = false) =>
         await AdminClient().PostAsJsonAsync($"/api/tenants/{tenant}/features", new { enable = enable ?? [], disable = disable ?? [], dryRun });
 
