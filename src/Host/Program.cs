@@ -2,6 +2,9 @@ using GovPlatform.Core.Hosting;
 using GovPlatform.Host;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Modules' static files (/_content/<module>/…) are served from the build output too, not only in Development.
+builder.WebHost.UseStaticWebAssets();
 builder.AddGovPlatform();
 
 var app = builder.Build();

@@ -70,6 +70,10 @@ public sealed class TenantFaultTests : IAsyncLifetime
         Assert.Contains("malformed JSON", (string?)status["error"]);
         Assert.Contains(_host.Logs, line => line.Contains("broken") && line.Contains("tenant.json") && line.Contains("malformed"));
         Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/healthy/echo")).StatusCode);
+
+        var page = await _host.Client("text/html").GetAsync("/broken/");
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("站点启动失败", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

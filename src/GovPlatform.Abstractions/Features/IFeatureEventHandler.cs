@@ -16,6 +16,6 @@ public interface IFeatureEventHandler
     /// <summary>Before the feature is disabled; throw to refuse.</summary>
     Task DisablingAsync(IFeatureInfo feature, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>After the feature is disabled, in the new shell.</summary>
+    /// <summary>After the feature is disabled, in the old shell (the last time its services run).</summary>
     Task DisabledAsync(IFeatureInfo feature, CancellationToken cancellationToken) => Task.CompletedTask;
 }

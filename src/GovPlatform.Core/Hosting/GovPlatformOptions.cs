@@ -11,7 +11,7 @@ public sealed class GovPlatformOptions
     /// <summary>Folder of tenant definitions (<c>&lt;name&gt;/tenant.json</c>) and their recipes; relative to the app's base directory.</summary>
     public string TenantsPath { get; set; } = "tenants";
 
-    /// <summary>More folders searched for <c>*.recipe.json</c> templates.</summary>
+    /// <summary>More folders searched (with sub-folders) for <c>recipe.json</c> and <c>*.recipe.json</c> files.</summary>
     public List<string> RecipePaths { get; set; } = [];
 
     /// <summary>Release a tenant's shell after this long without requests; it is rebuilt on the next. Null or zero: never.</summary>

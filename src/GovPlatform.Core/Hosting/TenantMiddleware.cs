@@ -32,7 +32,7 @@ public sealed class TenantMiddleware(
         var settings = routes.Match(context.Request.Host.Host, firstSegment, out var prefix);
         if (settings is null && context.Request.Headers.TryGetValue(_tenantHeader, out var header) && !string.IsNullOrEmpty(header))
         {
-            settings = routes.ByName(header.ToString());
+            settings = routes.ByName(header.ToString().Trim().ToLowerInvariant());
             if (settings is null)
             {
                 await TenantStatusPages.UnknownAsync(context, header.ToString());

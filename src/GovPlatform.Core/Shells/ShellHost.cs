@@ -192,18 +192,12 @@ public sealed class ShellHost : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            var message = ex is ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            _logger.LogError(ex, "Tenant {Tenant} failed to start and is now Invalid: {Error}", settings.Name, message);
             lock (slot.Gate)
             {
                 slot.Pending = null;
-                if (slot.Settings == settings)
-                {
-                    slot.Settings = settings with { State = TenantState.Invalid, Error = message };
-                }
             }
 
-            RebuildRoutes();
+            var message = MarkInvalid(slot, settings, ex);
             throw new ShellActivationException($"Tenant '{settings.Name}' failed to start: {message}", ex);
         }
     }
@@ -636,16 +630,29 @@ public sealed class ShellHost : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var message = ex is ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            _logger.LogError(ex, "Tenant {Tenant} failed to start and is now Invalid: {Error}", settings.Name, message);
-            lock (slot.Gate)
+            MarkInvalid(slot, settings, ex);
+        }
+    }
+
+    /// <summary>A shell that cannot be built makes its tenant Invalid in memory (not in the store), until a reload.</summary>
+    private string MarkInvalid(ShellSlot slot, ShellSettings settings, Exception ex)
+    {
+        var message = ex is ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        _logger.LogError(ex, "Tenant {Tenant} failed to start and is now Invalid: {Error}", settings.Name, message);
+        lock (slot.Gate)
+        {
+            if (slot.Settings != settings)
             {
-                slot.Current?.Release();
-                slot.Current = null;
+                return message;
             }
 
-            SetSettings(slot, settings with { State = TenantState.Invalid, Error = message });
+            slot.Current?.Release();
+            slot.Current = null;
+            slot.Settings = settings with { State = TenantState.Invalid, Error = message };
         }
+
+        RebuildRoutes();
+        return message;
     }
 
     private static void Publish(ShellSlot slot, ShellContext next)

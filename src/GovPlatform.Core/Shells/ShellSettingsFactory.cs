@@ -14,6 +14,7 @@ namespace GovPlatform.Core.Shells;
 /// Turns a tenant's persisted definition into its effective <see cref="ShellSettings"/>. Layers, lowest first:
 /// host <c>GovPlatform:TenantDefaults</c>, the definition, <c>tenants/&lt;name&gt;/appsettings.json</c>,
 /// host <c>GovPlatform:Tenants:&lt;name&gt;</c> (appsettings and <c>GovPlatform__Tenants__&lt;name&gt;__…</c> variables).
+/// A running shell's configuration also has the tenant's site settings, just under the host overrides.
 /// </summary>
 public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOptions<GovPlatformOptions> options, HostPaths paths)
 {
@@ -48,7 +49,7 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
                 Configuration = configuration,
             };
             var error = Validate(settings, bound.Name);
-            return error is null ? settings : Invalid(name, definition, source, error);
+            return error is null ? settings : Invalid(name, definition, source, error) with { UrlPrefix = settings.UrlPrefix, HostNames = settings.HostNames };
         }
         catch (InvalidOperationException ex)
         {
@@ -56,9 +57,11 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
         }
     }
 
+    /// <summary>An unusable definition. It keeps the tenant's name as its URL prefix so its address shows the error page.</summary>
     public static ShellSettings Invalid(string name, JsonObject? definition, string source, string error) => new()
     {
         Name = name,
+        UrlPrefix = name != ShellSettings.DefaultTenantName && TenantNames.IsValidSlug(name) ? name : "",
         State = TenantState.Invalid,
         Error = error,
         Source = source,
