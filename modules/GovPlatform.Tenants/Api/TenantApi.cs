@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
+using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Recipes;
 using GovPlatform.Core.Shells;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace GovPlatform.Tenants.Api;
 
-/// <summary>The host management API: list, create, set up, disable, enable, reload, remove tenants, and switch their features.</summary>
+/// <summary>The host management API: list, create, set up, disable, enable, reload, export, import and remove tenants, and switch their features.</summary>
 internal static class TenantApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -88,17 +90,90 @@ internal static class TenantApi
             if (confirm != name)
             {
                 return Results.Problem(statusCode: 400, title: "Confirmation required",
-                    detail: $"Removing a tenant needs '?confirm={name}'. Its data folder is moved aside, not deleted.");
+                    detail: $"Removing a tenant drops its data after exporting it to App_Data/Removed/. Confirm with '?confirm={name}'.");
             }
 
-            var movedTo = await host.RemoveAsync(name, cancellationToken);
-            return Results.Ok(new { Name = name, Removed = true, DataMovedTo = movedTo });
+            var archive = await host.RemoveAsync(name, cancellationToken);
+            return Results.Ok(new { Name = name, Removed = true, ExportedTo = archive });
         }));
+
+        tenants.MapGet("/{name}/export", (string name, ShellHost host, HostPaths paths, TimeProvider clock, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            // The archive is built in a temporary file (zip needs to seek), then streamed; the file goes when the response ends.
+            var temp = TempFile(paths);
+            var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            try
+            {
+                await host.ExportAsync(name, stream, cancellationToken);
+                stream.Position = 0;
+                return Results.File(stream, "application/zip", $"{name}-{clock.GetUtcNow():yyyyMMddHHmmss}.govplatform.zip");
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
+        }));
+
+        api.MapPost("/tenants/import", (HttpContext context, string? name, string? provider, string? isolation, string? databaseName, string? urlPrefix, ShellHost host, HostPaths paths, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
+            }
+
+            var overrides = new JsonObject();
+            Stream? body = null;
+            if (context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(cancellationToken);
+                var file = form.Files.GetFile("archive") ?? (form.Files.Count > 0 ? form.Files[0] : null);
+                body = file?.OpenReadStream();
+                if (form.TryGetValue("definition", out var definitionText) && !string.IsNullOrWhiteSpace(definitionText))
+                {
+                    try
+                    {
+                        overrides = JsonNode.Parse(definitionText.ToString()) as JsonObject
+                            ?? throw new TenantOperationException(400, "Invalid definition", "The 'definition' field must be a JSON object.");
+                    }
+                    catch (System.Text.Json.JsonException ex)
+                    {
+                        throw new TenantOperationException(400, "Invalid definition", $"The 'definition' field is not valid JSON: {ex.Message}");
+                    }
+                }
+            }
+            else if (context.Request.ContentType?.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase) == true
+                || context.Request.ContentType?.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                body = context.Request.Body;
+            }
+
+            if (body is null)
+            {
+                return Results.Problem(statusCode: 400, title: "Archive required",
+                    detail: "Send the archive as the body (Content-Type: application/zip) or as the 'archive' file of a multipart form.");
+            }
+
+            foreach (var (key, value) in new[] { ("DatabaseProvider", provider), ("DatabaseIsolation", isolation), ("DatabaseName", databaseName), ("UrlPrefix", urlPrefix) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    overrides[key] = value;
+                }
+            }
+
+            await using var temp = new FileStream(TempFile(paths), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await body.CopyToAsync(temp, cancellationToken);
+            temp.Position = 0;
+            var imported = await host.ImportAsync(temp, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), overrides, cancellationToken);
+            return Results.Created($"/api/tenants/{imported.Name}", TenantSummary.From(imported, host.Peek(imported.Name)));
+        })).DisableAntiforgery();
 
         tenants.MapGet("/{name}/features", (string name, ShellHost host, ModuleCatalog catalog, CancellationToken cancellationToken) => Guard(async () =>
         {
             var enabled = (await host.GetEnabledFeaturesAsync(name, cancellationToken)).Select(f => f.Id).ToHashSet();
-            return Results.Ok(catalog.Features.Select(f => FeatureState.From(f, enabled.Contains(f.Id))));
+            var (applied, errors) = await host.GetMigrationStateAsync(name, cancellationToken);
+            return Results.Ok(catalog.Features.Select(f => FeatureState.From(f, enabled.Contains(f.Id), applied, errors)));
         }));
 
         tenants.MapPost("/{name}/features", (string name, FeatureChangeRequest request, ShellHost host, CancellationToken cancellationToken) => Guard(async () =>
@@ -134,6 +209,13 @@ internal static class TenantApi
         {
             return Results.Problem(statusCode: ex.StatusCode, title: ex.Title, detail: ex.Message);
         }
+    }
+
+    private static string TempFile(HostPaths paths)
+    {
+        var folder = Path.Combine(paths.DataRoot, "Temp");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
     }
 
     private static TenantOperationException Unknown(string name) => new(404, "Unknown tenant", $"There is no tenant named '{name}'.");

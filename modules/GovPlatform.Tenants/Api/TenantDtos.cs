@@ -38,10 +38,15 @@ public sealed record TenantSummary(
 }
 
 /// <summary>A feature and whether the tenant has it on.</summary>
-public sealed record FeatureState(string Id, string Name, string Module, string Category, string Description, IReadOnlyList<string> Dependencies, bool DefaultTenantOnly, bool AlwaysEnabled, bool Enabled)
+public sealed record FeatureState(
+    string Id, string Name, string Module, string Category, string Description, IReadOnlyList<string> Dependencies, bool DefaultTenantOnly, bool AlwaysEnabled, bool Enabled,
+    long? SchemaVersion, long? LatestSchemaVersion, string? MigrationError)
 {
-    public static FeatureState From(FeatureDescriptor feature, bool enabled) => new(
-        feature.Id, feature.Name, feature.ModuleId, feature.Category, feature.Description, feature.Dependencies, feature.DefaultTenantOnly, feature.AlwaysEnabled, enabled);
+    public static FeatureState From(FeatureDescriptor feature, bool enabled, IReadOnlyDictionary<string, long> applied, System.Text.Json.Nodes.JsonObject errors) => new(
+        feature.Id, feature.Name, feature.ModuleId, feature.Category, feature.Description, feature.Dependencies, feature.DefaultTenantOnly, feature.AlwaysEnabled, enabled,
+        applied.TryGetValue(feature.Id, out var version) ? version : null,
+        feature.Migrations.Count > 0 ? feature.Migrations[^1].Version : null,
+        (string?)errors[feature.Id]?["error"]);
 }
 
 /// <summary>A feature change request; with <c>DryRun</c> only the plan is returned.</summary>

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using GovPlatform.Core.Data;
+using GovPlatform.Core.Data.Archives;
+using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Notifications;
 using GovPlatform.Core.Recipes;
@@ -35,6 +38,10 @@ public static class GovPlatformHostExtensions
         services.AddSingleton<ShellSettingsFactory>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantSeedReader>();
+        services.AddSingleton<TenantDatabaseFactory>();
+        services.AddSingleton<TenantMigrator>();
+        services.AddSingleton<TenantStorage>();
+        services.AddSingleton<TenantArchiver>();
         services.AddSingleton<ShellStateStore>();
         services.AddSingleton<ShellContainerFactory>();
         services.AddSingleton<ShellBuilder>();

@@ -26,6 +26,16 @@ public sealed class GovPlatformOptions
     /// <summary>Bootstrap credential for the host management API until host-admin accounts exist.</summary>
     public string? HostApiKey { get; set; }
 
+    /// <summary>The host's PostgreSQL server: the default for tenants whose provider is Postgres.</summary>
+    public PostgresOptions Postgres { get; set; } = new();
+
     /// <summary>Identifies this node in tenant-change notifications.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+}
+
+/// <summary>Host-level PostgreSQL options, section <c>GovPlatform:Postgres</c>.</summary>
+public sealed class PostgresOptions
+{
+    /// <summary>Npgsql connection string of the default server; a tenant's own <c>ConnectionString</c> overrides it.</summary>
+    public string? ConnectionString { get; set; }
 }

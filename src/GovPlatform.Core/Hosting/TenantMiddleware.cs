@@ -1,3 +1,4 @@
+using GovPlatform.Core.Data;
 using GovPlatform.Core.Pages;
 using GovPlatform.Core.Shells;
 using GovPlatform.Tenants;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovPlatform.Core.Hosting;
@@ -20,7 +22,8 @@ public sealed class TenantMiddleware(
 #pragma warning restore CS9113
     ShellHost shells,
     IOptions<GovPlatformOptions> options,
-    IWebHostEnvironment environment)
+    IWebHostEnvironment environment,
+    ILogger<TenantMiddleware> logger)
 {
     private readonly string _tenantHeader = options.Value.TenantHeader;
 
@@ -70,7 +73,16 @@ public sealed class TenantMiddleware(
     {
         if (settings.State == TenantState.Uninitialized && settings.AutoSetup && settings.Recipe is not null && settings.SetupError is null)
         {
-            await shells.SetupAsync(settings.Name, cancellationToken: CancellationToken.None);
+            try
+            {
+                await shells.SetupAsync(settings.Name, cancellationToken: CancellationToken.None);
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                await TenantStatusPages.UnavailableAsync(context, settings);
+                return;
+            }
+
             settings = shells.Find(settings.Name) ?? settings;
         }
 
@@ -95,6 +107,11 @@ public sealed class TenantMiddleware(
         {
             shell = await shells.EnterAsync(settings.Name, context.RequestAborted);
         }
+        catch (TenantUnavailableException)
+        {
+            await TenantStatusPages.UnavailableAsync(context, settings);
+            return;
+        }
         catch (ShellActivationException)
         {
             await TenantStatusPages.InvalidAsync(context, shells.Find(settings.Name) ?? settings, environment.IsDevelopment());
@@ -108,6 +125,13 @@ public sealed class TenantMiddleware(
             context.RequestServices = scope.ServiceProvider;
             context.Features.Set(new ShellFeature(shell, originalPathBase));
             await shell.Pipeline(context);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex) && !context.Response.HasStarted)
+        {
+            // The database went away under a running shell: a 503 now, and the same shell serves again when it is back.
+            logger.LogWarning(ex, "Tenant {Tenant}: database unavailable during {Path}", settings.Name, context.Request.Path);
+            context.Response.Clear();
+            await TenantStatusPages.UnavailableAsync(context, settings);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Modules;
 
 namespace GovPlatform.Core.Modules;
@@ -31,6 +32,9 @@ public sealed class FeatureDescriptor : IFeatureInfo
 
     /// <summary>Scanned contributions (service type, implementation type) registered scoped when the feature is on.</summary>
     public List<(Type Service, Type Implementation)> Contributions { get; } = [];
+
+    /// <summary>The feature's FluentMigrator migrations, by version.</summary>
+    public List<MigrationDescriptor> Migrations { get; } = [];
 
     public override string ToString() => Id;
 }

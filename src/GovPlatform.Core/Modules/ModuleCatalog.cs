@@ -1,4 +1,7 @@
 using System.Reflection;
+using FluentMigrator;
+using GovPlatform.Core.Data.Migrations;
+using GovPlatform.Data;
 using GovPlatform.Features;
 using GovPlatform.Modules;
 using GovPlatform.Recipes;
@@ -12,7 +15,10 @@ namespace GovPlatform.Core.Modules;
 public sealed class ModuleCatalog
 {
     /// <summary>Contribution contracts found by scanning module assemblies and registered per enabled feature.</summary>
-    public static readonly IReadOnlyList<Type> ContributionContracts = [typeof(IRecipeStep), typeof(IFeatureEventHandler)];
+    public static readonly IReadOnlyList<Type> ContributionContracts =
+    [
+        typeof(IRecipeStep), typeof(IFeatureEventHandler), typeof(IDataModel), typeof(IIndexProvider),
+    ];
 
     private readonly Dictionary<string, FeatureDescriptor> _features;
 
@@ -184,7 +190,10 @@ public sealed class ModuleCatalog
             .WithTransientLifetime()
             .AddClasses(classes => classes.AssignableToAny(ContributionContracts), publicOnly: false)
             .As(type => ContributionContracts.Where(contract => contract.IsAssignableFrom(type)))
-            .WithScopedLifetime());
+            .WithScopedLifetime()
+            .AddClasses(classes => classes.AssignableTo<IMigration>(), publicOnly: false)
+            .As<IMigration>()
+            .WithTransientLifetime());
 
         var moduleByAssembly = modules.ToDictionary(m => m.Assembly);
         foreach (var descriptor in scanned)
@@ -195,6 +204,19 @@ public sealed class ModuleCatalog
             if (descriptor.ServiceType == typeof(ModuleStartup))
             {
                 feature.StartupTypes.Add(type);
+            }
+            else if (descriptor.ServiceType == typeof(IMigration))
+            {
+                var migration = MigrationDescriptor.From(type) ?? throw new ModuleCatalogException(
+                    $"Migration '{type.FullName}' of feature '{feature.Id}' has no [Migration(version)] attribute.");
+                if (feature.Migrations.FirstOrDefault(m => m.Version == migration.Version) is { } other)
+                {
+                    throw new ModuleCatalogException(
+                        $"Feature '{feature.Id}' has two migrations with version {migration.Version}: '{other.Type.FullName}' and '{type.FullName}'.");
+                }
+
+                feature.Migrations.Add(migration);
+                feature.Migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
             }
             else
             {

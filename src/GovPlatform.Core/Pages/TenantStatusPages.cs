@@ -32,6 +32,16 @@ public static class TenantStatusPages
             details: null);
     }
 
+    public static Task UnavailableAsync(HttpContext context, ShellSettings settings)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+            $"{settings.GetDisplayName("zh-CN")}站点暂时无法访问", $"{settings.GetDisplayName("en")} is temporarily unavailable",
+            "站点的数据库暂时无法连接，恢复后站点会自动可用，请稍后刷新。",
+            "The site's database cannot be reached just now. The site comes back by itself when it returns; please refresh in a moment.",
+            details: null);
+    }
+
     public static Task InvalidAsync(HttpContext context, ShellSettings settings, bool showDetails) => WriteAsync(context, StatusCodes.Status500InternalServerError,
         $"{settings.GetDisplayName("zh-CN")}站点启动失败", $"{settings.GetDisplayName("en")} failed to start",
         "该站点的配置或模块出错，平台管理员已在日志和主机管理接口中看到原因。其他站点不受影响。",

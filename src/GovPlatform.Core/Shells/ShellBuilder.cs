@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using GovPlatform.Core.Data;
+using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.State;
 using GovPlatform.Features;
@@ -12,6 +15,9 @@ public sealed class ShellBuilder(
     ShellSettingsFactory settingsFactory,
     ShellStateStore stateStore,
     ShellContainerFactory containers,
+    TenantDatabaseFactory databases,
+    TenantMigrator migrator,
+    TimeProvider clock,
     ILogger<ShellBuilder> logger)
 {
     /// <summary>The tenant's stored feature set made whole: always-enabled features and dependencies added, unknown or forbidden ones dropped.</summary>
@@ -37,6 +43,70 @@ public sealed class ShellBuilder(
         }
 
         return catalog.WithDependencies(known.Concat(catalog.Features.Where(f => f.AlwaysEnabled).Select(f => f.Id)));
+    }
+
+    /// <summary>
+    /// Brings the enabled features' tables up to date. A feature whose migration fails is rolled back and disabled,
+    /// with its dependents; its error is stored for the admin. Returns the features that can run.
+    /// </summary>
+    public async Task<IReadOnlyList<FeatureDescriptor>> MigrateAsync(ShellSettings settings, IReadOnlyList<FeatureDescriptor> features, CancellationToken cancellationToken)
+    {
+        var failures = await MigrateFeaturesAsync(settings, features, cancellationToken);
+        if (failures.Count == 0)
+        {
+            return features;
+        }
+
+        var failed = catalog.WithDependents(failures.Keys, features.Select(f => f.Id)).ToHashSet();
+        var remaining = features.Where(f => !failed.Contains(f)).ToList();
+        foreach (var feature in failed.Where(f => f.AlwaysEnabled))
+        {
+            throw new ShellBuildException($"Feature '{feature.Id}' is always enabled, and its migration failed: {failures.GetValueOrDefault(feature.Id)?.Message ?? "a dependency's migration failed."}");
+        }
+
+        logger.LogError("Tenant {Tenant}: features [{Features}] are disabled because a migration failed", settings.Name, string.Join(", ", failed));
+        await stateStore.SaveFeaturesAsync(settings, remaining.Select(f => f.Id), cancellationToken);
+        return remaining;
+    }
+
+    /// <summary>Runs the features' pending migrations, records failures (and clears errors of those that now pass).</summary>
+    public async Task<IReadOnlyDictionary<string, MigrationFailedException>> MigrateFeaturesAsync(
+        ShellSettings settings, IReadOnlyList<FeatureDescriptor> features, CancellationToken cancellationToken)
+    {
+        var withMigrations = features.Where(f => f.Migrations.Count > 0).ToList();
+        if (withMigrations.Count == 0)
+        {
+            return new Dictionary<string, MigrationFailedException>();
+        }
+
+        var failures = await migrator.MigrateAsync(
+            databases.Get(settings), [.. withMigrations.Select(f => (f.Id, (IReadOnlyList<MigrationDescriptor>)f.Migrations))], cancellationToken: cancellationToken);
+        var errors = await stateStore.LoadFeatureErrorsAsync(settings, cancellationToken);
+        var changed = false;
+        foreach (var feature in withMigrations)
+        {
+            if (failures.TryGetValue(feature.Id, out var failure))
+            {
+                errors[feature.Id] = new JsonObject
+                {
+                    ["error"] = failure.Message,
+                    ["version"] = failure.Version,
+                    ["atUtc"] = clock.GetUtcNow().UtcDateTime,
+                };
+                changed = true;
+            }
+            else
+            {
+                changed |= errors.Remove(feature.Id);
+            }
+        }
+
+        if (changed)
+        {
+            await stateStore.SaveFeatureErrorsAsync(settings, errors, cancellationToken);
+        }
+
+        return failures;
     }
 
     public async Task<ShellContext> BuildAsync(ShellSettings settings, IReadOnlyList<FeatureDescriptor> features, CancellationToken cancellationToken)

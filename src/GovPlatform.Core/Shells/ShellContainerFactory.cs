@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using GovPlatform.Core.Data;
 using GovPlatform.Core.FeatureFlags;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Recipes;
+using GovPlatform.Data;
 using GovPlatform.Modules;
 using GovPlatform.Recipes;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +22,7 @@ using Microsoft.FeatureManagement;
 namespace GovPlatform.Core.Shells;
 
 /// <summary>Builds a tenant's shell: its container from the host's shared services and its features' startups, then its pipeline.</summary>
-public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TimeProvider clock, ILoggerFactory loggerFactory)
+public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TenantDatabaseFactory databases, TimeProvider clock, ILoggerFactory loggerFactory)
 {
     /// <summary>The cultures every tenant site offers; the tenant's own culture is the default.</summary>
     public static readonly IReadOnlyList<string> SupportedCultures = ["zh-CN", "en"];
@@ -104,6 +107,13 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
             new ShellFeatureDefinitionProvider(sp.GetRequiredService<IConfiguration>(), features, catalog.FeatureIds)));
 
         services.AddScoped<IRecipeStep, SettingsRecipeStep>();
+
+        // The tenant's data: its database, one EF Core context per scope, and the document store over it.
+        var database = databases.Get(settings);
+        services.AddSingleton(database);
+        services.AddSingleton<ITenantDatabase>(database);
+        services.AddDbContext<TenantDbContext>(database.Configure);
+        services.AddScoped<IDocumentStore, DocumentStore>();
     }
 
     private static List<(FeatureDescriptor Feature, ModuleStartup Startup)> CreateStartups(

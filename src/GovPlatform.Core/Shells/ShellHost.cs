@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.IO.Compression;
 using System.Text.Json.Nodes;
+using GovPlatform.Core.Data;
+using GovPlatform.Core.Data.Archives;
+using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Notifications;
@@ -26,6 +30,9 @@ public sealed class ShellHost : IAsyncDisposable
     private readonly TenantSeedReader _seeds;
     private readonly ShellStateStore _stateStore;
     private readonly ShellBuilder _builder;
+    private readonly TenantDatabaseFactory _databases;
+    private readonly TenantStorage _storage;
+    private readonly TenantArchiver _archiver;
     private readonly RecipeCatalog _recipes;
     private readonly RecipeExecutor _recipeExecutor;
     private readonly ITenantChangeNotifier _notifier;
@@ -45,6 +52,9 @@ public sealed class ShellHost : IAsyncDisposable
         TenantSeedReader seeds,
         ShellStateStore stateStore,
         ShellBuilder builder,
+        TenantDatabaseFactory databases,
+        TenantStorage storage,
+        TenantArchiver archiver,
         RecipeCatalog recipes,
         RecipeExecutor recipeExecutor,
         ITenantChangeNotifier notifier,
@@ -59,6 +69,9 @@ public sealed class ShellHost : IAsyncDisposable
         _seeds = seeds;
         _stateStore = stateStore;
         _builder = builder;
+        _databases = databases;
+        _storage = storage;
+        _archiver = archiver;
         _recipes = recipes;
         _recipeExecutor = recipeExecutor;
         _notifier = notifier;
@@ -170,6 +183,7 @@ public sealed class ShellHost : IAsyncDisposable
         try
         {
             var features = await _builder.LoadFeaturesAsync(settings, CancellationToken.None);
+            features = await _builder.MigrateAsync(settings, features, CancellationToken.None);
             var shell = await _builder.BuildAsync(settings, features, CancellationToken.None);
             lock (slot.Gate)
             {
@@ -197,6 +211,13 @@ public sealed class ShellHost : IAsyncDisposable
                 slot.Pending = null;
             }
 
+            if (ex is TenantUnavailableException || DatabaseErrors.IsUnavailable(ex))
+            {
+                // Not the tenant's fault: the next request tries again.
+                _logger.LogWarning(ex, "Tenant {Tenant}: its database is unavailable; activation will be retried", settings.Name);
+                throw ex as TenantUnavailableException ?? new TenantUnavailableException(settings.Name, ex);
+            }
+
             var message = MarkInvalid(slot, settings, ex);
             throw new ShellActivationException($"Tenant '{settings.Name}' failed to start: {message}", ex);
         }
@@ -206,6 +227,22 @@ public sealed class ShellHost : IAsyncDisposable
     {
         var slot = GetSlot(name);
         return slot.Current is { IsReleased: false } shell ? shell.Features : await _builder.LoadFeaturesAsync(slot.Settings, cancellationToken);
+    }
+
+    /// <summary>Each feature's applied migration version and last migration error, for the admin.</summary>
+    public async Task<(IReadOnlyDictionary<string, long> Applied, JsonObject Errors)> GetMigrationStateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        var database = _databases.Get(slot.Settings);
+        try
+        {
+            await _storage.EnsureCreatedAsync(database, cancellationToken);
+            return (await TenantMigrator.GetAppliedAsync(database, cancellationToken), await _stateStore.LoadFeatureErrorsAsync(slot.Settings, cancellationToken));
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            throw new TenantOperationException(503, "Database unavailable", $"The tenant's database cannot be reached: {ex.GetBaseException().Message}");
+        }
     }
 
     /// <summary>What enabling and disabling these features would do, without doing it.</summary>
@@ -235,6 +272,13 @@ public sealed class ShellHost : IAsyncDisposable
                 if (plan.IsEmpty)
                 {
                     return plan;
+                }
+
+                var failures = await _builder.MigrateFeaturesAsync(slot.Settings, plan.ToEnable, cancellationToken);
+                if (failures.Count > 0)
+                {
+                    throw new TenantOperationException(500, "Migration failed",
+                        $"The features stay disabled. {string.Join(" ", failures.Values.Select(f => f.Message))}");
                 }
 
                 ShellContext next;
@@ -388,9 +432,195 @@ public sealed class ShellHost : IAsyncDisposable
             _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
         }
 
+        try
+        {
+            // The tenant's file, schema or database exists from the start, so a bad connection shows now, not at set-up.
+            await _storage.EnsureCreatedAsync(_databases.Get(settings), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            lock (_routesGate)
+            {
+                _slots.TryRemove(name!, out _);
+                _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
+            }
+
+            _logger.LogError(ex, "Tenant {Tenant}: its database could not be created", name);
+            throw DatabaseErrors.IsUnavailable(ex)
+                ? new TenantOperationException(503, "Database unavailable", $"The tenant's database cannot be reached: {ex.GetBaseException().Message}")
+                : new TenantOperationException(400, "Database could not be created", ex.GetBaseException().Message);
+        }
+
         await _store.SaveAsync(name!, definition, cancellationToken);
         await NotifyAsync(TenantChangeKind.Created, name!, cancellationToken);
         return settings;
+    }
+
+    /// <summary>Writes the tenant's definition, data and files to <paramref name="output"/> as a zip archive.</summary>
+    public async Task<ArchiveManifest> ExportAsync(string name, Stream output, CancellationToken cancellationToken = default)
+    {
+        var slot = GetSlot(name);
+        await slot.ChangeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await ExportCoreAsync(slot.Settings, output, cancellationToken);
+        }
+        finally
+        {
+            slot.ChangeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Restores an archive as a new tenant, on the provider its definition (with <paramref name="overrides"/>) names.
+    /// The target database must be empty; on any failure nothing is left behind.
+    /// </summary>
+    public async Task<ShellSettings> ImportAsync(Stream archive, string? name, JsonObject? overrides, CancellationToken cancellationToken = default)
+    {
+        ZipArchive zip;
+        ArchiveManifest manifest;
+        JsonObject definition;
+        try
+        {
+            zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
+            (manifest, definition) = TenantArchiver.Read(zip);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new TenantOperationException(400, "Invalid archive", ex.Message);
+        }
+
+        using var archiveScope = zip;
+        var problems = _archiver.CheckCompatibility(manifest);
+        if (problems.Count > 0)
+        {
+            throw new TenantOperationException(400, "Archive cannot be restored here", string.Join(" ", problems));
+        }
+
+        name ??= manifest.Tenant;
+        if (TenantNames.ValidateNewName(name) is { } nameError)
+        {
+            throw new TenantOperationException(400, "Invalid tenant name", nameError);
+        }
+
+        definition = (JsonObject)definition.DeepClone();
+        if (name != manifest.Tenant && (string?)definition["UrlPrefix"] == manifest.Tenant && overrides?.ContainsKey("UrlPrefix") != true)
+        {
+            definition["UrlPrefix"] = name;
+        }
+
+        foreach (var key in new[] { "DatabaseName", "ConnectionString" })
+        {
+            // Where the data was is not where it goes: the target's defaults apply unless the overrides say otherwise.
+            definition.Remove(key);
+        }
+
+        if (overrides is not null)
+        {
+            SiteSettings.Merge(definition, overrides);
+        }
+
+        definition["Name"] = name;
+        definition["State"] = nameof(TenantState.Running);
+        definition.Remove("SetupError");
+        var settings = _settingsFactory.Create(name, definition, _store.FilePath);
+        if (settings.State == TenantState.Invalid)
+        {
+            throw new TenantOperationException(400, "Invalid tenant definition", settings.Error!);
+        }
+
+        var placeholder = new ShellSlot(settings with { State = TenantState.Initializing });
+        lock (_routesGate)
+        {
+            if (_slots.ContainsKey(name))
+            {
+                throw new TenantOperationException(409, "Tenant exists", $"A tenant named '{name}' already exists.");
+            }
+
+            if (_routes.FindClash(settings) is { } other)
+            {
+                throw new TenantOperationException(409, "Address in use", $"Tenant '{other.Name}' already answers at this host name and prefix; give another UrlPrefix or HostNames.");
+            }
+
+            _slots[name] = placeholder;
+            _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
+        }
+
+        var database = _databases.Get(settings);
+        var files = _paths.TenantDataPath(name);
+        try
+        {
+            if (!await TenantArchiver.IsEmptyAsync(database, cancellationToken))
+            {
+                throw new TenantOperationException(409, "Target not empty", $"{database.Describe()} already holds data; import only restores into an empty database.");
+            }
+
+            await _archiver.RestoreAsync(zip, manifest, database, files, cancellationToken);
+            await _store.SaveAsync(name, definition, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            lock (_routesGate)
+            {
+                _slots.TryRemove(name, out _);
+                _routes = new TenantRouteTable(_slots.Values.Select(s => s.Settings));
+            }
+
+            if (ex is TenantOperationException { StatusCode: 409 })
+            {
+                throw;
+            }
+
+            await DropQuietlyAsync(database, files);
+            _logger.LogError(ex, "Tenant {Tenant}: import failed; nothing was kept", name);
+            throw ex switch
+            {
+                _ when DatabaseErrors.IsUnavailable(ex) => new TenantOperationException(503, "Database unavailable", ex.GetBaseException().Message),
+                InvalidDataException => new TenantOperationException(400, "Invalid archive", ex.Message),
+                OperationCanceledException => ex,
+                _ => new TenantOperationException(500, "Import failed", ex.GetBaseException().Message),
+            };
+        }
+
+        _storage.Forget(database);
+        SetSettings(placeholder, settings);
+        _logger.LogInformation("Tenant {Tenant} imported from an archive of '{Source}' ({SourceProvider}) into {Database}",
+            name, manifest.Tenant, manifest.SourceProvider, database.Describe());
+        await NotifyAsync(TenantChangeKind.Created, name, cancellationToken);
+        return settings;
+    }
+
+    private async Task<ArchiveManifest> ExportCoreAsync(ShellSettings settings, Stream output, CancellationToken cancellationToken)
+    {
+        if (settings.State == TenantState.Initializing)
+        {
+            throw new TenantOperationException(409, "Wrong tenant state", $"Tenant '{settings.Name}' is being set up; export it when it is done.");
+        }
+
+        try
+        {
+            return await _archiver.ExportAsync(_databases.Get(settings), settings.Definition, _paths.TenantDataPath(settings.Name), output, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            throw new TenantOperationException(503, "Database unavailable", $"The tenant's database cannot be reached: {ex.GetBaseException().Message}");
+        }
+    }
+
+    private async Task DropQuietlyAsync(TenantDatabase database, string files)
+    {
+        try
+        {
+            await _storage.DropAsync(database, CancellationToken.None);
+            if (Directory.Exists(files))
+            {
+                Directory.Delete(files, recursive: true);
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Tenant {Tenant}: could not clean up {Database}", database.Tenant, database.Describe());
+        }
     }
 
     /// <summary>Merges a patch into the tenant's definition (host names, prefix, culture, theme…) and reloads it.</summary>
@@ -495,7 +725,10 @@ public sealed class ShellHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes the tenant from the host. Its data folder is kept, moved aside to <c>App_Data/Removed/</c>.</summary>
+    /// <summary>
+    /// Removes the tenant: exports it to <c>App_Data/Removed/&lt;name&gt;-&lt;time&gt;.zip</c>, then drops its database
+    /// and deletes its files. Returns the archive's path (null when the tenant had no data). A failed export removes nothing.
+    /// </summary>
     public async Task<string?> RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
         var slot = GetSlot(name);
@@ -505,35 +738,67 @@ public sealed class ShellHost : IAsyncDisposable
         }
 
         await slot.ChangeLock.WaitAsync(cancellationToken);
-        string? movedTo = null;
+        string? archivePath = null;
         try
         {
+            var settings = slot.Settings;
+            var database = _databases.Get(settings);
+            var files = _paths.TenantDataPath(name);
             lock (slot.Gate)
             {
                 slot.Current?.Release();
                 slot.Current = null;
             }
 
+            bool exists;
+            try
+            {
+                exists = await TenantStorage.ExistsAsync(database, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                throw new TenantOperationException(503, "Database unavailable", $"The tenant cannot be exported before removal: {ex.GetBaseException().Message}");
+            }
+
+            if (exists || Directory.Exists(files))
+            {
+                archivePath = Path.Combine(_paths.DataRoot, "Removed", $"{name}-{_clock.GetUtcNow():yyyyMMddHHmmss}.zip");
+                Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
+                try
+                {
+                    await using var output = File.Create(archivePath);
+                    await ExportCoreAsync(settings, output, cancellationToken);
+                }
+                catch
+                {
+                    File.Delete(archivePath);
+                    throw;
+                }
+            }
+
             await _store.RemoveAsync(name, cancellationToken);
             _slots.TryRemove(name, out _);
             RebuildRoutes();
-            var data = _paths.TenantDataPath(name);
-            if (Directory.Exists(data))
+            if (exists)
             {
-                _stateStore.Close(slot.Settings);
-                movedTo = Path.Combine(_paths.DataRoot, "Removed", $"{name}-{_clock.GetUtcNow():yyyyMMddHHmmss}");
-                Directory.CreateDirectory(Path.GetDirectoryName(movedTo)!);
-                Directory.Move(data, movedTo);
+                await _storage.DropAsync(database, cancellationToken);
             }
+
+            if (Directory.Exists(files))
+            {
+                Directory.Delete(files, recursive: true);
+            }
+
+            _databases.Forget(name);
         }
         finally
         {
             slot.ChangeLock.Release();
         }
 
-        _logger.LogWarning("Tenant {Tenant} removed; its data was moved to {Path}", name, movedTo ?? "(none)");
+        _logger.LogWarning("Tenant {Tenant} removed; it was exported to {Path} and its data dropped", name, archivePath ?? "(nothing to export)");
         await NotifyAsync(TenantChangeKind.Removed, name, cancellationToken);
-        return movedTo;
+        return archivePath;
     }
 
     /// <summary>Releases shells that have served no request for <paramref name="idleFor"/>; they are rebuilt on their next request.</summary>
@@ -626,7 +891,18 @@ public sealed class ShellHost : IAsyncDisposable
         try
         {
             var features = await _builder.LoadFeaturesAsync(settings, cancellationToken);
+            features = await _builder.MigrateAsync(settings, features, cancellationToken);
             Publish(slot, await _builder.BuildAsync(settings, features, cancellationToken));
+        }
+        catch (Exception ex) when (ex is TenantUnavailableException || DatabaseErrors.IsUnavailable(ex))
+        {
+            // Drop the stale shell; the next request builds one when the database is back.
+            _logger.LogWarning(ex, "Tenant {Tenant}: its database is unavailable; the shell will be rebuilt on the next request", settings.Name);
+            lock (slot.Gate)
+            {
+                slot.Current?.Release();
+                slot.Current = null;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -23,11 +23,17 @@ public sealed record ShellSettings
     /// <summary>URL prefix without slashes; empty when the tenant answers at the root of its host names.</summary>
     public string UrlPrefix { get; init; } = "";
 
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     public string DatabaseProvider { get; init; } = "Sqlite";
 
+    /// <summary>PostgreSQL: the server to use; without it, the host's <c>GovPlatform:Postgres:ConnectionString</c>.</summary>
     public string? ConnectionString { get; init; }
 
-    public string? TablePrefix { get; init; }
+    /// <summary>PostgreSQL: <c>Schema</c> (default: a schema per tenant) or <c>Database</c> (a database per tenant).</summary>
+    public string DatabaseIsolation { get; init; } = "Schema";
+
+    /// <summary>PostgreSQL: the tenant's schema (schema isolation) or database (database isolation).</summary>
+    public string DatabaseName { get; init; } = "";
 
     public string Theme { get; init; } = "";
 

@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Tenants;
+using GovPlatform.Data;
 using GovPlatform.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace GovPlatform.Core.Shells;
 
@@ -16,9 +19,12 @@ namespace GovPlatform.Core.Shells;
 /// host <c>GovPlatform:Tenants:&lt;name&gt;</c> (appsettings and <c>GovPlatform__Tenants__&lt;name&gt;__…</c> variables).
 /// A running shell's configuration also has the tenant's site settings, just under the host overrides.
 /// </summary>
-public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOptions<GovPlatformOptions> options, HostPaths paths)
+public sealed partial class ShellSettingsFactory(IConfiguration hostConfiguration, IOptions<GovPlatformOptions> options, HostPaths paths)
 {
-    public static readonly IReadOnlySet<string> KnownProviders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Sqlite" };
+    public static readonly IReadOnlySet<string> KnownProviders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        DatabaseProviders.Sqlite, DatabaseProviders.Postgres,
+    };
 
     private readonly GovPlatformOptions _options = options.Value;
 
@@ -35,9 +41,10 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
                 DisplayNames = bound.DisplayName,
                 HostNames = [.. bound.HostNames.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim().ToLowerInvariant()).Distinct()],
                 UrlPrefix = (bound.UrlPrefix ?? "").Trim('/').ToLowerInvariant(),
-                DatabaseProvider = bound.DatabaseProvider,
-                ConnectionString = bound.ConnectionString,
-                TablePrefix = bound.TablePrefix,
+                DatabaseProvider = KnownProviders.FirstOrDefault(p => p.Equals(bound.DatabaseProvider, StringComparison.OrdinalIgnoreCase)) ?? bound.DatabaseProvider,
+                ConnectionString = string.IsNullOrWhiteSpace(bound.ConnectionString) ? _options.Postgres.ConnectionString : bound.ConnectionString,
+                DatabaseIsolation = bound.DatabaseIsolation.Equals("Database", StringComparison.OrdinalIgnoreCase) ? "Database" : bound.DatabaseIsolation.Equals("Schema", StringComparison.OrdinalIgnoreCase) ? "Schema" : bound.DatabaseIsolation,
+                DatabaseName = string.IsNullOrWhiteSpace(bound.DatabaseName) ? DefaultDatabaseName(name, bound.DatabaseIsolation) : bound.DatabaseName.Trim(),
                 Theme = bound.Theme,
                 Culture = bound.Culture,
                 TimeZone = bound.TimeZone,
@@ -119,6 +126,11 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
             return $"Database provider '{settings.DatabaseProvider}' is not supported. Supported: {string.Join(", ", KnownProviders)}.";
         }
 
+        if (settings.DatabaseProvider == DatabaseProviders.Postgres && ValidatePostgres(settings) is { } databaseError)
+        {
+            return databaseError;
+        }
+
         try
         {
             _ = CultureInfo.GetCultureInfo(settings.Culture, predefinedOnly: true);
@@ -135,6 +147,39 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
 
         return null;
     }
+
+    /// <summary>The default PostgreSQL schema or database of a tenant: its name in snake case.</summary>
+    public static string DefaultDatabaseName(string tenant, string isolation) =>
+        (isolation.Equals("Database", StringComparison.OrdinalIgnoreCase) ? "govplatform_" : "") + tenant.Replace('-', '_');
+
+    private static string? ValidatePostgres(ShellSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            return "The tenant uses PostgreSQL but has no ConnectionString, and the host has no GovPlatform:Postgres:ConnectionString.";
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            return $"The PostgreSQL connection string is malformed: {ex.Message}";
+        }
+
+        if (settings.DatabaseIsolation is not ("Schema" or "Database"))
+        {
+            return $"DatabaseIsolation '{settings.DatabaseIsolation}' is not supported: use Schema or Database.";
+        }
+
+        return PostgresIdentifier().IsMatch(settings.DatabaseName)
+            ? null
+            : $"DatabaseName '{settings.DatabaseName}' is not a valid PostgreSQL name (lowercase letters, digits and '_', starting with a letter or '_', at most 63).";
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PostgresIdentifier();
 
     private static MemoryStream ToStream(JsonObject json) =>
         new(Encoding.UTF8.GetBytes(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false })));
@@ -155,7 +200,9 @@ public sealed class ShellSettingsFactory(IConfiguration hostConfiguration, IOpti
 
         public string? ConnectionString { get; set; }
 
-        public string? TablePrefix { get; set; }
+        public string DatabaseIsolation { get; set; } = "Schema";
+
+        public string? DatabaseName { get; set; }
 
         public string Theme { get; set; } = "GovPlatform.Themes.Civic";
 

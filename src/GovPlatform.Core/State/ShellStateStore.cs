@@ -1,20 +1,20 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
-using GovPlatform.Core.Hosting;
+using GovPlatform.Core.Data;
 using GovPlatform.Core.Shells;
-using Microsoft.Data.Sqlite;
 
 namespace GovPlatform.Core.State;
 
 /// <summary>
-/// The shell's own documents in the tenant's database: the enabled feature set and the site settings.
-/// SQLite: <c>App_Data/Sites/&lt;tenant&gt;/govplatform.db</c>, WAL, with a busy timeout.
+/// The shell's own documents in the tenant's database (<c>gp_documents</c>, type <c>shell</c>): the enabled feature
+/// set, the site settings and the features' last migration errors. Read before the shell exists, so plain ADO.NET.
 /// </summary>
-public sealed class ShellStateStore(HostPaths paths)
+public sealed class ShellStateStore(TenantDatabaseFactory databases, TenantStorage storage, TimeProvider clock)
 {
-    public const string FeaturesDocument = "shell.features";
-    public const string SiteSettingsDocument = "shell.site-settings";
-
-    public string DatabasePath(ShellSettings settings) => Path.Combine(paths.TenantDataPath(settings.Name), "govplatform.db");
+    public const string DocumentType = "shell";
+    public const string FeaturesDocument = "features";
+    public const string SiteSettingsDocument = "site-settings";
+    public const string FeatureErrorsDocument = "feature-errors";
 
     public async Task<IReadOnlyList<string>?> LoadFeaturesAsync(ShellSettings settings, CancellationToken cancellationToken = default)
     {
@@ -31,67 +31,69 @@ public sealed class ShellStateStore(HostPaths paths)
     public Task SaveSiteSettingsAsync(ShellSettings settings, JsonObject siteSettings, CancellationToken cancellationToken = default) =>
         SaveAsync(settings, SiteSettingsDocument, siteSettings, cancellationToken);
 
-    /// <summary>Closes pooled connections to the tenant's database, before its files are moved or removed.</summary>
-    public void Close(ShellSettings settings)
-    {
-        using var connection = new SqliteConnection(ConnectionString(settings));
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>Features whose last migration failed: id → { error, version, atUtc }.</summary>
+    public async Task<JsonObject> LoadFeatureErrorsAsync(ShellSettings settings, CancellationToken cancellationToken = default) =>
+        await LoadAsync(settings, FeatureErrorsDocument, cancellationToken) ?? [];
+
+    public Task SaveFeatureErrorsAsync(ShellSettings settings, JsonObject errors, CancellationToken cancellationToken = default) =>
+        SaveAsync(settings, FeatureErrorsDocument, errors, cancellationToken);
 
     private async Task<JsonObject?> LoadAsync(ShellSettings settings, string id, CancellationToken cancellationToken)
     {
-        if (!File.Exists(DatabasePath(settings)))
+        var database = databases.Get(settings);
+        await storage.EnsureCreatedAsync(database, cancellationToken);
+        return await DatabaseErrors.Retry.ExecuteAsync(async ct =>
         {
-            return null;
-        }
-
-        await using var connection = await OpenAsync(settings, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT content FROM gp_shell_documents WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        var content = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        return content is null ? null : JsonNode.Parse(content) as JsonObject;
+            await using var connection = await OpenAsync(database, ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT content FROM gp_documents WHERE type = @type AND id = @id";
+            AddParameter(command, "type", DocumentType);
+            AddParameter(command, "id", id);
+            var content = await command.ExecuteScalarAsync(ct) as string;
+            return content is null ? null : JsonNode.Parse(content) as JsonObject;
+        }, cancellationToken);
     }
 
     private async Task SaveAsync(ShellSettings settings, string id, JsonObject document, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(settings, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO gp_shell_documents (id, content, version, updated_utc) VALUES ($id, $content, 1, $now)
-            ON CONFLICT (id) DO UPDATE SET content = excluded.content, version = version + 1, updated_utc = excluded.updated_utc
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$content", document.ToJsonString());
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var database = databases.Get(settings);
+        await storage.EnsureCreatedAsync(database, cancellationToken);
+        await DatabaseErrors.Retry.ExecuteAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(database, ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO gp_documents (type, id, content, version, created_utc, updated_utc) VALUES (@type, @id, @content, 1, @now, @now)
+                ON CONFLICT (type, id) DO UPDATE SET content = excluded.content, version = gp_documents.version + 1, updated_utc = excluded.updated_utc
+                """;
+            AddParameter(command, "type", DocumentType);
+            AddParameter(command, "id", id);
+            AddParameter(command, "content", document.ToJsonString());
+            AddParameter(command, "now", clock.GetUtcNow().UtcDateTime);
+            await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(ShellSettings settings, CancellationToken cancellationToken)
+    private static async Task<DbConnection> OpenAsync(TenantDatabase database, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.TenantDataPath(settings.Name));
-        var connection = new SqliteConnection(ConnectionString(settings));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA busy_timeout = 5000;
-            CREATE TABLE IF NOT EXISTS gp_shell_documents (
-                id TEXT PRIMARY KEY NOT NULL,
-                content TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                updated_utc TEXT NOT NULL);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        var connection = database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
-    private string ConnectionString(ShellSettings settings) => new SqliteConnectionStringBuilder
+    private static void AddParameter(DbCommand command, string name, object value)
     {
-        DataSource = DatabasePath(settings),
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 }
