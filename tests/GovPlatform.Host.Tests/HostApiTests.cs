@@ -93,7 +93,7 @@ public sealed class HostApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Removing_needs_confirmation_keeps_the_data_aside_and_a_seeded_tenant_is_not_seeded_again()
+    public async Task Removing_needs_confirmation_exports_then_drops_the_data_and_a_seeded_tenant_is_not_seeded_again()
     {
         var admin = _host.AdminClient();
         Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/existing/echo")).StatusCode);
@@ -101,8 +101,16 @@ public sealed class HostApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.DeleteAsync("/api/tenants/existing")).StatusCode);
         var removed = await admin.DeleteAsync("/api/tenants/existing?confirm=existing");
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
-        var movedTo = (string?)(await removed.Content.ReadFromJsonAsync<JsonObject>())!["dataMovedTo"];
-        Assert.True(File.Exists(Path.Combine(movedTo!, "govplatform.db")));
+        var archive = (string?)(await removed.Content.ReadFromJsonAsync<JsonObject>())!["exportedTo"];
+        Assert.True(File.Exists(archive));
+        Assert.StartsWith(Path.Combine(_host.DataRoot, "Removed"), archive);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(archive!))
+        {
+            Assert.NotNull(zip.GetEntry("manifest.json"));
+            Assert.NotNull(zip.GetEntry("data/gp_documents.jsonl"));
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_host.DataRoot, "Sites", "existing")));
 
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client().GetAsync("/existing/echo")).StatusCode);
         await using var restarted = await _host.RestartAsync();

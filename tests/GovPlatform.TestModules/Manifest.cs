@@ -11,3 +11,7 @@ using GovPlatform.Modules;
 [assembly: Feature("Test.Always", "Always", AlwaysEnabled = true)]
 [assembly: Feature("Test.Events", "Events", Description = "Records feature events.")]
 [assembly: Feature("Test.Seeder", "Seeder", Description = "Provides the 'test-seed' recipe step.")]
+[assembly: Feature("Test.Notes", "Notes", Description = "Entities, documents and indexes on the tenant's database, with two migrations.")]
+[assembly: Feature("Test.BrokenMigration", "Broken migration", Description = "Its second migration fails.")]
+[assembly: Feature("Test.NeedsBroken", "Needs broken", Dependencies = ["Test.BrokenMigration"])]
+[assembly: Feature("Test.SlowMigration", "Slow migration", Description = "Its migration takes a while and counts its runs.")]

@@ -17,6 +17,7 @@ public sealed record TenantSummary(
     string Source,
     string? Error,
     SetupFailure? SetupError,
+    TenantDatabaseSummary Database,
     bool ShellActive,
     DateTimeOffset? ShellActivatedUtc)
 {
@@ -33,11 +34,18 @@ public sealed record TenantSummary(
         settings.Source,
         settings.Error,
         settings.SetupError,
+        new TenantDatabaseSummary(
+            settings.DatabaseProvider,
+            settings.DatabaseProvider == "Postgres" ? settings.DatabaseIsolation : null,
+            settings.DatabaseProvider == "Postgres" ? settings.DatabaseName : null),
         shell is { IsReleased: false },
         shell?.ActivatedUtc);
 }
 
-/// <summary>A feature and whether the tenant has it on.</summary>
+/// <summary>Where a tenant's data is: provider, and on PostgreSQL the isolation and schema or database name (never the connection string).</summary>
+public sealed record TenantDatabaseSummary(string Provider, string? Isolation, string? Name);
+
+/// <summary>A feature, whether the tenant has it on, its schema version and its last migration error.</summary>
 public sealed record FeatureState(
     string Id, string Name, string Module, string Category, string Description, IReadOnlyList<string> Dependencies, bool DefaultTenantOnly, bool AlwaysEnabled, bool Enabled,
     long? SchemaVersion, long? LatestSchemaVersion, string? MigrationError)

@@ -130,6 +130,10 @@ public sealed class TenantMiddleware(
         {
             // The database went away under a running shell: a 503 now, and the same shell serves again when it is back.
             logger.LogWarning(ex, "Tenant {Tenant}: database unavailable during {Path}", settings.Name, context.Request.Path);
+
+            // The request's scope is disposed by now (the using above ends before this catch): the status page
+            // resolves its JSON options from the host's services.
+            context.RequestServices = hostServices;
             context.Response.Clear();
             await TenantStatusPages.UnavailableAsync(context, settings);
         }

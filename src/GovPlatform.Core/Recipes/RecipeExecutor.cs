@@ -17,7 +17,8 @@ public sealed class RecipeExecutor(ShellBuilder builder, TimeProvider clock, ILo
 {
     public async Task<SetupFailure?> RunAsync(ShellSettings settings, RecipeDescriptor recipe, CancellationToken cancellationToken)
     {
-        var shell = await builder.BuildAsync(settings, await builder.LoadFeaturesAsync(settings, cancellationToken), cancellationToken);
+        var features = await builder.MigrateAsync(settings, await builder.LoadFeaturesAsync(settings, cancellationToken), cancellationToken);
+        var shell = await builder.BuildAsync(settings, features, cancellationToken);
         var index = 0;
         var name = "";
         try
@@ -34,10 +35,11 @@ public sealed class RecipeExecutor(ShellBuilder builder, TimeProvider clock, ILo
 
             return null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !Data.DatabaseErrors.IsUnavailable(ex) && ex is not Data.TenantUnavailableException)
         {
+            // A database that is down is not the recipe's fault: that propagates, and the set-up is tried again later.
             logger.LogError(ex, "Tenant {Tenant}: recipe {Recipe} failed at step {Index} '{Step}'", settings.Name, recipe.Name, index, name);
-            var message = ex is RecipeStepException or ShellBuildException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var message = ex is RecipeStepException or ShellBuildException or Data.Migrations.MigrationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             return new SetupFailure(recipe.Name, index, name, message, clock.GetUtcNow());
         }
         finally

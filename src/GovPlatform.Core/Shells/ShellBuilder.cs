@@ -156,7 +156,7 @@ public sealed class ShellBuilder(
     }
 
     /// <summary>
-    /// Builds the shell the plan leads to, asks the features' handlers (Disabling in the old shell, Enabling in the new),
+    /// Migrates the features it enables, builds the shell the plan leads to, asks the features' handlers (Disabling in the old shell, Enabling in the new),
     /// and stores the new set. The new shell is returned unpublished; on any failure nothing has changed.
     /// </summary>
     public async Task<ShellContext> ApplyAsync(ShellContext current, FeaturePlan plan, CancellationToken cancellationToken)
@@ -164,6 +164,13 @@ public sealed class ShellBuilder(
         if (!plan.IsValid)
         {
             throw new InvalidOperationException(string.Join(" ", plan.Errors));
+        }
+
+        // New features get their tables first; a failed migration is rolled back and the change does not happen.
+        var failures = await MigrateFeaturesAsync(current.Settings, plan.ToEnable, cancellationToken);
+        if (failures.Count > 0)
+        {
+            throw failures.Values.First();
         }
 
         var next = await BuildAsync(current.Settings, plan.Result, cancellationToken);

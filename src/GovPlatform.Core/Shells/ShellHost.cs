@@ -274,17 +274,18 @@ public sealed class ShellHost : IAsyncDisposable
                     return plan;
                 }
 
-                var failures = await _builder.MigrateFeaturesAsync(slot.Settings, plan.ToEnable, cancellationToken);
-                if (failures.Count > 0)
-                {
-                    throw new TenantOperationException(500, "Migration failed",
-                        $"The features stay disabled. {string.Join(" ", failures.Values.Select(f => f.Message))}");
-                }
-
                 ShellContext next;
                 try
                 {
                     next = await _builder.ApplyAsync(current, plan, cancellationToken);
+                }
+                catch (MigrationFailedException ex)
+                {
+                    throw new TenantOperationException(500, "Migration failed", $"{ex.Message} The tenant keeps its features.");
+                }
+                catch (Exception ex) when (ex is TenantUnavailableException || DatabaseErrors.IsUnavailable(ex))
+                {
+                    throw new TenantOperationException(503, "Database unavailable", $"The tenant's database cannot be reached: {ex.GetBaseException().Message}");
                 }
                 catch (ShellBuildException ex)
                 {

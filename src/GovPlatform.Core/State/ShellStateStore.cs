@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.Shells;
+using GovPlatform.Data;
 
 namespace GovPlatform.Core.State;
 
@@ -69,7 +70,7 @@ public sealed class ShellStateStore(TenantDatabaseFactory databases, TenantStora
             AddParameter(command, "type", DocumentType);
             AddParameter(command, "id", id);
             AddParameter(command, "content", document.ToJsonString());
-            AddParameter(command, "now", clock.GetUtcNow().UtcDateTime);
+            AddParameter(command, "now", UtcDateTimeConverter.ToStored(clock.GetUtcNow().UtcDateTime));
             await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
     }

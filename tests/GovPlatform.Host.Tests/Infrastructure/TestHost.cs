@@ -20,6 +20,7 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly Dictionary<string, string?> _settings = new();
     private WebApplicationFactory<Program>? _factory;
+    private string? _postgresDatabase;
 
     public TestHost(string? root = null)
     {
@@ -100,6 +101,35 @@ public sealed class TestHost : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Stores every tenant with <paramref name="provider"/>: SQLite files, or a fresh PostgreSQL database of the test
+    /// server (a schema per tenant in it), dropped when the host is disposed.
+    /// </summary>
+    public async Task<TestHost> WithProviderAsync(string provider)
+    {
+        Provider = provider;
+        if (provider == "Postgres")
+        {
+            _postgresDatabase = await CreatePostgresDatabaseAsync();
+            WithSetting("GovPlatform:TenantDefaults:DatabaseProvider", "Postgres");
+            WithSetting("GovPlatform:Postgres:ConnectionString", _postgresDatabase);
+        }
+
+        return this;
+    }
+
+    /// <summary>The provider tenants are stored with.</summary>
+    public string Provider { get; private set; } = "Sqlite";
+
+    /// <summary>The host's PostgreSQL database, when the provider is Postgres.</summary>
+    public string? PostgresConnectionString => _postgresDatabase;
+
+    /// <summary>A new empty database on the test PostgreSQL server; the test's README command starts one.</summary>
+    public static async Task<string> CreatePostgresDatabaseAsync() =>
+        GovPlatform.Testing.TestPostgres.IsAvailable
+            ? await GovPlatform.Testing.TestPostgres.CreateDatabaseAsync("gp_test")
+            : throw new InvalidOperationException("These tests need PostgreSQL: run ./test.sh, which installs and starts it, or set GOVPLATFORM_TEST_POSTGRES.");
+
     public TestHost WithSetting(string key, string? value)
     {
         _settings[key] = value;
@@ -164,7 +194,8 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<TestHost> RestartAsync()
     {
         await StopAsync();
-        var next = new TestHost(Root);
+        var next = new TestHost(Root) { Provider = Provider, _postgresDatabase = _postgresDatabase };
+        _postgresDatabase = null;
         foreach (var (key, value) in _settings)
         {
             next._settings[key] = value;
@@ -186,6 +217,11 @@ public sealed class TestHost : IAsyncDisposable
     {
         await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            await GovPlatform.Testing.TestPostgres.DropDatabaseAsync(_postgresDatabase);
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -277,7 +277,10 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {TenantStorage.QuoteIdentifier(table.Name)} ({string.Join(", ", columns.Select(TenantStorage.QuoteIdentifier))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        // Keys keep their values: PostgreSQL identity columns are told to take them.
+        command.CommandText = $"INSERT INTO {TenantStorage.QuoteIdentifier(table.Name)} ({string.Join(", ", columns.Select(TenantStorage.QuoteIdentifier))})"
+            + (database.IsPostgres ? " OVERRIDING SYSTEM VALUE" : "")
+            + $" VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         foreach (var row in OrderSelfReferences(rows, selfReferences))
         {
             command.Parameters.Clear();
@@ -302,15 +305,21 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
             // Identity and serial columns continue after the restored keys.
             foreach (var column in columns)
             {
-                await using var sequence = connection.CreateCommand();
-                sequence.Transaction = transaction;
-                sequence.CommandText = $"""
-                    SELECT setval(s::regclass, COALESCE((SELECT MAX({TenantStorage.QuoteIdentifier(column)}) FROM {TenantStorage.QuoteIdentifier(table.Name)}), 0) + 1, false)
-                    FROM pg_get_serial_sequence(@table, @column) AS s WHERE s IS NOT NULL
-                    """;
-                AddParameter(sequence, "table", TenantStorage.QuoteIdentifier(table.Name));
-                AddParameter(sequence, "column", column);
-                await sequence.ExecuteNonQueryAsync(cancellationToken);
+                await using var find = connection.CreateCommand();
+                find.Transaction = transaction;
+                find.CommandText = "SELECT pg_get_serial_sequence(@table, @column)";
+                AddParameter(find, "table", TenantStorage.QuoteIdentifier(table.Name));
+                AddParameter(find, "column", column);
+                if (await find.ExecuteScalarAsync(cancellationToken) is not string sequence)
+                {
+                    continue;
+                }
+
+                await using var advance = connection.CreateCommand();
+                advance.Transaction = transaction;
+                advance.CommandText = $"SELECT setval(@sequence::regclass, COALESCE((SELECT MAX({TenantStorage.QuoteIdentifier(column)}) FROM {TenantStorage.QuoteIdentifier(table.Name)}), 0) + 1, false)";
+                AddParameter(advance, "sequence", sequence);
+                await advance.ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }
