@@ -117,9 +117,9 @@ status=0
 dotnet test GovPlatform.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
 
 # One plain summary line for CI: the totals over every test project.
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$( { grep -oE 'Passed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+failed=$( { grep -oE 'Failed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+skipped=$( { grep -oE 'Skipped: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
