@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Host.Tests;
 
@@ -101,7 +102,7 @@ public sealed class IsolationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_tenant_has_its_own_service_provider_and_database_file()
+    public async Task Each_tenant_has_its_own_service_provider_and_database()
     {
         await _host.Client().GetAsync("/alpha/echo");
         await _host.Client().GetAsync("/beta/echo");
@@ -109,8 +110,18 @@ public sealed class IsolationTests : IAsyncLifetime
         var alpha = _host.Shells.Peek("alpha")!;
         var beta = _host.Shells.Peek("beta")!;
         Assert.NotSame(alpha.ServiceProvider, beta.ServiceProvider);
-        Assert.True(File.Exists(Path.Combine(_host.DataRoot, "Sites", "alpha", "govplatform.db")));
-        Assert.True(File.Exists(Path.Combine(_host.DataRoot, "Sites", "beta", "govplatform.db")));
+        var alphaDatabase = alpha.ServiceProvider.GetRequiredService<GovPlatform.Core.Data.TenantDatabase>();
+        var betaDatabase = beta.ServiceProvider.GetRequiredService<GovPlatform.Core.Data.TenantDatabase>();
+        Assert.NotEqual(alphaDatabase.Key, betaDatabase.Key);
+        if (_host.Provider == "Sqlite")
+        {
+            Assert.True(File.Exists(Path.Combine(_host.DataRoot, "Sites", "alpha", "govplatform.db")));
+            Assert.True(File.Exists(Path.Combine(_host.DataRoot, "Sites", "beta", "govplatform.db")));
+        }
+        else
+        {
+            Assert.Equal(("alpha", "beta"), (alphaDatabase.Schema, betaDatabase.Schema));
+        }
     }
 
     private async Task<JsonObject> GetByHostAsync(string host, string path)

@@ -21,6 +21,13 @@ public sealed class TestHost : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings = new();
     private WebApplicationFactory<Program>? _factory;
     private string? _postgresDatabase;
+    private bool _providerChosen;
+
+    /// <summary>
+    /// Set to <c>Postgres</c> to run tests that do not choose a provider on PostgreSQL (test.sh runs the host
+    /// tests once more that way).
+    /// </summary>
+    public const string DefaultProviderVariable = "GOVPLATFORM_TEST_PROVIDER";
 
     public TestHost(string? root = null)
     {
@@ -108,6 +115,7 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<TestHost> WithProviderAsync(string provider)
     {
         Provider = provider;
+        _providerChosen = true;
         if (provider == "Postgres")
         {
             _postgresDatabase = await CreatePostgresDatabaseAsync();
@@ -138,6 +146,11 @@ public sealed class TestHost : IAsyncDisposable
 
     public TestHost Start(string environment = "Production")
     {
+        if (!_providerChosen && Environment.GetEnvironmentVariable(DefaultProviderVariable) is { Length: > 0 } provider)
+        {
+            WithProviderAsync(provider).GetAwaiter().GetResult();
+        }
+
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(environment);
@@ -194,7 +207,7 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<TestHost> RestartAsync()
     {
         await StopAsync();
-        var next = new TestHost(Root) { Provider = Provider, _postgresDatabase = _postgresDatabase };
+        var next = new TestHost(Root) { Provider = Provider, _postgresDatabase = _postgresDatabase, _providerChosen = true };
         _postgresDatabase = null;
         foreach (var (key, value) in _settings)
         {
