@@ -21,7 +21,7 @@ public sealed class MigrationTests
         await host.WarmAsync("alpha", "beta");
 
         Assert.Equal([1L, 2L], await host.AppliedVersionsAsync("alpha", "Test.Notes"));
-        Assert.Equal([1L], await host.AppliedVersionsAsync("alpha", CoreMigrations.FeatureId));
+        Assert.Equal([1L, 2L], await host.AppliedVersionsAsync("alpha", CoreMigrations.FeatureId));
         Assert.True(await host.TableExistsAsync("alpha", "test_note_card_index"));
         Assert.False(await host.TableExistsAsync("beta", "test_notes"));
 
@@ -150,5 +150,32 @@ public sealed class MigrationTests
         Assert.Equal(1, SlowMigration.Runs[database.ConnectionString]);
         Assert.Equal([1L], await host.AppliedVersionsAsync("alpha", "Test.SlowMigration"));
         Assert.True(await host.TableExistsAsync("alpha", "test_slow"));
+    }
+
+    [Fact]
+    public async Task Shell_state_kept_by_the_previous_version_in_gp_shell_documents_is_carried_over()
+    {
+        await using var host = new TestHost().WithTenant("alpha", autoSetup: false, definition: d => d["State"] = "Running");
+        var file = Path.Combine(host.DataRoot, "Sites", "alpha", "govplatform.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await using (var legacy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+        {
+            await legacy.OpenAsync();
+            await using var command = legacy.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE gp_shell_documents (id TEXT PRIMARY KEY NOT NULL, content TEXT NOT NULL, version INTEGER NOT NULL, updated_utc TEXT NOT NULL);
+                INSERT INTO gp_shell_documents VALUES ('shell.features', '{"enabled":["Test.Echo"]}', 3, '2026-11-22T10:00:00.0000000+00:00');
+                INSERT INTO gp_shell_documents VALUES ('shell.site-settings', '{"Echo":{"Secret":"kept"}}', 1, '2026-11-22T10:00:00.0000000+00:00');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        (await host.WithProviderAsync("Sqlite")).Start();
+
+        var echo = (await host.Client("application/json").GetFromJsonAsync<JsonObject>("/alpha/echo"))!;
+        Assert.Equal("kept", (string?)echo["secret"]);
+        Assert.False(await host.TableExistsAsync("alpha", "gp_shell_documents"));
+        Assert.Equal([1L, 2L], await host.AppliedVersionsAsync("alpha", CoreMigrations.FeatureId));
     }
 }

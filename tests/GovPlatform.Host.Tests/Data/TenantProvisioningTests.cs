@@ -21,7 +21,7 @@ public sealed class TenantProvisioningTests
         var database = host.Database("gamma");
         Assert.True(await TenantStorage.ExistsAsync(database));
         Assert.True(await host.TableExistsAsync("gamma", "gp_documents"));
-        Assert.Equal([1L], await host.AppliedVersionsAsync("gamma", "GovPlatform.Core"));
+        Assert.Equal([1L, 2L], await host.AppliedVersionsAsync("gamma", "GovPlatform.Core"));
         Assert.Equal(provider, (string?)(await created.Content.ReadFromJsonAsync<JsonObject>())!["database"]!["provider"]);
     }
 

@@ -12,6 +12,7 @@ public static class CoreMigrations
     public static readonly IReadOnlyList<MigrationDescriptor> All =
     [
         MigrationDescriptor.From(typeof(CreateDocuments))!,
+        MigrationDescriptor.From(typeof(ImportLegacyShellDocuments))!,
     ];
 
     /// <summary>The document store: one row per JSON document, keyed by type and id.</summary>
@@ -31,5 +32,33 @@ public static class CoreMigrations
         }
 
         public override void Down() => Delete.Table("gp_documents");
+    }
+
+    /// <summary>
+    /// Tenants created before the data layer kept their shell state in SQLite table <c>gp_shell_documents</c>:
+    /// their enabled features and site settings move into <c>gp_documents</c>, and the old table goes.
+    /// </summary>
+    [Migration(2, "Shell documents from gp_shell_documents")]
+    public sealed class ImportLegacyShellDocuments : Migration
+    {
+        public override void Up()
+        {
+            if (!Schema.Table("gp_shell_documents").Exists())
+            {
+                return;
+            }
+
+            Execute.Sql("""
+                INSERT INTO gp_documents (type, id, content, version, created_utc, updated_utc)
+                SELECT 'shell', CASE id WHEN 'shell.features' THEN 'features' ELSE 'site-settings' END, content, version,
+                    strftime('%Y-%m-%d %H:%M:%f', updated_utc), strftime('%Y-%m-%d %H:%M:%f', updated_utc)
+                FROM gp_shell_documents WHERE id IN ('shell.features', 'shell.site-settings')
+                """);
+            Delete.Table("gp_shell_documents");
+        }
+
+        public override void Down()
+        {
+        }
     }
 }
