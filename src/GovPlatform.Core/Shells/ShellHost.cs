@@ -652,6 +652,14 @@ public sealed class ShellHost : IAsyncDisposable
                 throw new TenantOperationException(409, "Address in use", $"Tenant '{other.Name}' already answers at this host name and prefix.");
             }
 
+            var database = _databases.Get(slot.Settings);
+            if (_databases.Get(candidate).Key != database.Key && !await TenantArchiver.IsEmptyAsync(database, cancellationToken))
+            {
+                // Pointing a tenant at another database would hide its data behind an empty site.
+                throw new TenantOperationException(409, "Tenant has data",
+                    $"Tenant '{name}' has data in {database.Describe()}. Move it with an export, a removal and an import instead of changing its database settings.");
+            }
+
             await SaveDefinitionAsync(slot, definition, cancellationToken);
         }
         finally

@@ -44,4 +44,19 @@ public sealed class TenantProvisioningTests
         Assert.Equal(HttpStatusCode.NotFound, (await host.AdminClient().GetAsync("/api/tenants/gamma")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await host.AdminClient().PostAsJsonAsync("/api/tenants", new { Name = "gamma", UrlPrefix = "gamma" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_tenant_with_data_cannot_be_pointed_at_another_database()
+    {
+        await using var host = new TestHost().WithTenant("alpha", ["Test.Notes"]);
+        (await host.WithProviderAsync("Sqlite")).Start();
+        await host.WarmAsync("alpha");
+        var patch = new StringContent("""{ "DatabaseProvider": "Postgres", "ConnectionString": "Host=127.0.0.1;Database=x" }""", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.AdminClient().PatchAsync("/api/tenants/alpha", patch);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("export", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
+        Assert.Equal("Sqlite", (string?)(await host.AdminClient().GetFromJsonAsync<JsonObject>("/api/tenants/alpha"))!["database"]!["provider"]);
+    }
 }

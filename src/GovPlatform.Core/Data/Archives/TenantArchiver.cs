@@ -188,7 +188,7 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
     public static async Task<bool> IsEmptyAsync(TenantDatabase database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (!database.IsPostgres && !File.Exists(database.FilePath))
+        if (!await TenantStorage.ExistsAsync(database, cancellationToken))
         {
             return true;
         }
