@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GovPlatform.Core.Data;
 using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Modules;
 using GovPlatform.Host.Tests.Infrastructure;
@@ -130,26 +131,30 @@ public sealed class MigrationTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Two_nodes_migrating_the_same_tenant_at_once_run_each_migration_once(string provider)
+    public async Task Nodes_creating_and_migrating_the_same_new_tenant_at_once_run_each_migration_once(string provider)
     {
-        await using var host = await new TestHost().WithTenant("alpha", ["Test.Echo"]).WithProviderAsync(provider);
+        await using var host = await new TestHost().WithProviderAsync(provider);
         host.Start();
-        await host.WarmAsync("alpha");
-        var database = host.Database("alpha");
+        var database = provider == "Postgres"
+            ? TenantDatabase.Postgres("fresh", host.PostgresConnectionString!, isolatedDatabase: false, "fresh")
+            : TenantDatabase.Sqlite("fresh", Path.Combine(host.DataRoot, "Sites", "fresh", "govplatform.db"));
         var feature = host.Services.GetRequiredService<ModuleCatalog>().Get("Test.SlowMigration");
         var loggerFactory = host.Services.GetRequiredService<ILoggerFactory>();
 
-        // Each migrator stands for a node: its own process-local state, the same database.
-        var nodes = Enumerable.Range(0, 4)
-            .Select(_ => new TenantMigrator(loggerFactory, loggerFactory.CreateLogger<TenantMigrator>()))
-            .Select(migrator => Task.Run(() => migrator.MigrateAsync(database, [(feature.Id, feature.Migrations)])))
-            .ToList();
+        // Each node has its own process-local state (storage, migrator); they share only the database.
+        var nodes = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var migrator = new TenantMigrator(loggerFactory, loggerFactory.CreateLogger<TenantMigrator>());
+            await new TenantStorage(migrator, loggerFactory.CreateLogger<TenantStorage>()).EnsureCreatedAsync(database);
+            return await migrator.MigrateAsync(database, [(feature.Id, feature.Migrations)]);
+        })).ToList();
         var results = await Task.WhenAll(nodes);
 
         Assert.All(results, failures => Assert.Empty(failures));
         Assert.Equal(1, SlowMigration.Runs[database.ConnectionString]);
-        Assert.Equal([1L], await host.AppliedVersionsAsync("alpha", "Test.SlowMigration"));
-        Assert.True(await host.TableExistsAsync("alpha", "test_slow"));
+        var applied = await TenantMigrator.GetAppliedAsync(database);
+        Assert.Equal(1L, applied["Test.SlowMigration"]);
+        Assert.Equal(CoreMigrations.All[^1].Version, applied[CoreMigrations.FeatureId]);
     }
 
     [Fact]

@@ -18,17 +18,22 @@ namespace GovPlatform.Core.Data.Migrations;
 /// </summary>
 public sealed class TenantMigrator(ILoggerFactory loggerFactory, ILogger<TenantMigrator> logger)
 {
-    private const string BootstrapSql = """
+    private static readonly string[] BootstrapSql =
+    [
+        """
         CREATE TABLE IF NOT EXISTS gp_migrations (
             feature_id VARCHAR(200) NOT NULL,
             version BIGINT NOT NULL,
             description VARCHAR(400) NOT NULL,
             applied_utc VARCHAR(40) NOT NULL,
-            PRIMARY KEY (feature_id, version));
+            PRIMARY KEY (feature_id, version))
+        """,
+        """
         CREATE TABLE IF NOT EXISTS gp_locks (
             name VARCHAR(200) NOT NULL PRIMARY KEY,
-            taken_utc VARCHAR(40) NOT NULL);
-        """;
+            taken_utc VARCHAR(40) NOT NULL)
+        """,
+    ];
 
     // Versions known to be applied, per physical database and feature: re-activations skip the query.
     private readonly ConcurrentDictionary<(string Database, string Feature), long> _verified = new();
@@ -41,9 +46,27 @@ public sealed class TenantMigrator(ILoggerFactory loggerFactory, ILogger<TenantM
         {
             await using var connection = database.CreateConnection();
             await connection.OpenAsync(ct);
+            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            {
+                await using var bootstrap = connection.CreateCommand();
+                bootstrap.Transaction = transaction;
+                if (database.IsPostgres)
+                {
+                    // "IF NOT EXISTS" is not atomic on PostgreSQL: nodes creating the tables at once take turns.
+                    bootstrap.CommandText = "SELECT pg_advisory_xact_lock(1735291, hashtext(current_database() || '.' || current_schema()))";
+                    await bootstrap.ExecuteNonQueryAsync(ct);
+                }
+
+                foreach (var sql in BootstrapSql)
+                {
+                    bootstrap.CommandText = sql;
+                    await bootstrap.ExecuteNonQueryAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+
             await using var command = connection.CreateCommand();
-            command.CommandText = BootstrapSql;
-            await command.ExecuteNonQueryAsync(ct);
             command.CommandText = "SELECT feature_id, MAX(version) FROM gp_migrations GROUP BY feature_id";
             var result = new Dictionary<string, long>(StringComparer.Ordinal);
             await using var reader = await command.ExecuteReaderAsync(ct);
