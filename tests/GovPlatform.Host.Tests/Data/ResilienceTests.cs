@@ -20,6 +20,33 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     private static readonly TimeSpan RecoveredWithin = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public async Task Connections_cut_by_the_server_are_retried_and_the_request_succeeds()
+    {
+        await using var host = await new TestHost().WithTenant("alpha", ["Test.Notes"]).WithProviderAsync("Postgres");
+        host.Start();
+        var client = host.Client("application/json");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/alpha/notes", new { title = "before" })).StatusCode);
+
+        // The server ends every session of the tenant's database: the pooled connections are dead.
+        await using (var admin = new Npgsql.NpgsqlConnection(host.PostgresConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+            command.CommandText = "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+            Assert.True((long)(await command.ExecuteScalarAsync())! > 0);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var notes = await client.GetAsync("/alpha/notes");
+        output.WriteLine($"GET /alpha/notes after the sessions were cut: {(int)notes.StatusCode} in {stopwatch.ElapsedMilliseconds} ms");
+
+        Assert.Equal(HttpStatusCode.OK, notes.StatusCode);
+        Assert.Equal("before", (string?)Assert.Single((await notes.Content.ReadFromJsonAsync<JsonArray>())!)!["title"]);
+        // The first attempt did fail on a dead connection; the execution strategy ran it again.
+        Assert.Contains(host.Logs, l => l.Contains("Failed executing DbCommand", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostgreSQL_down_gives_503_and_the_running_host_serves_again_when_it_is_back()
     {
         // A private server: stopping it disturbs no other test.
