@@ -19,6 +19,8 @@ public static class BenchmarkCommands
             "activation" => await ActivationBenchmark.RunAsync(options),
             "memory" => await MemoryBenchmark.RunAsync(options),
             "micro" => MicroBenchmarks.Run(options),
+            "activation-measure" => await ActivationBenchmark.MeasureAsync(options),
+            "memory-measure" => await MemoryBenchmark.MeasureAsync(options),
             _ => throw new ArgumentException($"Unknown figure '{args[0]}'."),
         };
 

@@ -1,7 +1,53 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GovPlatform.Benchmarks.Micro;
+
 namespace GovPlatform.Benchmarks;
 
-// Placeholder until the figure is written.
+/// <summary>BenchmarkDotNet micro benchmarks of the per-request and per-activation paths, run in this process.</summary>
 public static class MicroBenchmarks
 {
-    public static string Run(BenchmarkOptions options) => throw new NotImplementedException();
+    public static string Run(BenchmarkOptions options)
+    {
+        var job = (options.Get("quick") == "true" ? Job.Dry : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(job)
+            .AddLogger(NullLogger.Instance)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "govplatform-benchmarkdotnet"));
+        var summaries = new[] { BenchmarkRunner.Run<RouteTableBenchmarks>(config), BenchmarkRunner.Run<ShellBuildBenchmarks>(config) };
+
+        var text = new StringBuilder()
+            .AppendLine("## Micro benchmarks")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"BenchmarkDotNet {typeof(BenchmarkRunner).Assembly.GetName().Version}, `{job.Id}` job, in-process toolchain.")
+            .AppendLine()
+            .AppendLine("| Benchmark | Mean | Allocated |")
+            .AppendLine("|---|---|---|");
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            var mean = report.ResultStatistics?.Mean;
+            var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'')} | {(mean is null ? "failed" : FormatTime(mean.Value))} | {(allocated is null ? "" : FormatBytes(allocated.Value))} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string FormatTime(double nanoseconds) => nanoseconds switch
+    {
+        < 1_000 => $"{nanoseconds.ToString("0.0", CultureInfo.InvariantCulture)} ns",
+        < 1_000_000 => $"{(nanoseconds / 1_000).ToString("0.00", CultureInfo.InvariantCulture)} µs",
+        _ => $"{(nanoseconds / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture)} ms",
+    };
+
+    private static string FormatBytes(long bytes) => bytes < 1024 ? $"{bytes} B" : $"{(bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} KB";
 }

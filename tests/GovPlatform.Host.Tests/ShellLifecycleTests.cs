@@ -120,4 +120,30 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
 
         Assert.True(condition());
     }
+
+    [Fact]
+    public async Task A_released_shell_and_its_configuration_are_collected()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/echo")).StatusCode);
+        var (shell, configuration) = WeakReferences(_host.Shells.Peek("idle")!);
+
+        // A feature change builds a new shell and releases this one; an idle release lets the next go too.
+        Assert.Equal(HttpStatusCode.OK, (await _host.ChangeFeaturesAsync("idle", enable: ["Test.Events"])).StatusCode);
+        _host.Shells.ReleaseIdle(TimeSpan.Zero);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((shell.IsAlive || configuration.IsAlive) && DateTime.UtcNow < deadline)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(50);
+        }
+
+        Assert.False(shell.IsAlive, "the released shell is still referenced");
+        Assert.False(configuration.IsAlive, "the released shell's configuration is still referenced (e.g. by a reload callback of the host's configuration)");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Shell, WeakReference Configuration) WeakReferences(GovPlatform.Core.Shells.ShellContext shell) =>
+        (new WeakReference(shell), new WeakReference(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(shell.ServiceProvider)));
 }

@@ -832,6 +832,9 @@ public sealed class ShellHost : IAsyncDisposable
                         slot.Current = null;
                         shell.Release();
                         released++;
+
+                        // Its pooled connections (and SQLite's page cache and file handles) go with it.
+                        _databases.Get(shell.Settings).ClearPool();
                         _logger.LogInformation("Tenant {Tenant}: idle shell released", shell.Settings.Name);
                     }
                 }

@@ -80,7 +80,7 @@ public sealed partial class ShellSettingsFactory(IConfiguration hostConfiguratio
     public IConfigurationRoot BuildConfiguration(string name, JsonObject definition, JsonObject? siteSettings)
     {
         var builder = new ConfigurationBuilder()
-            .AddConfiguration(hostConfiguration.GetSection($"{GovPlatformOptions.Section}:TenantDefaults"), shouldDisposeConfiguration: false)
+            .AddInMemoryCollection(Snapshot($"{GovPlatformOptions.Section}:TenantDefaults"))
             .AddJsonStream(ToStream(definition));
 
         var appSettings = Path.Combine(paths.TenantsPath, name, "appsettings.json");
@@ -95,9 +95,16 @@ public sealed partial class ShellSettingsFactory(IConfiguration hostConfiguratio
         }
 
         return builder
-            .AddConfiguration(hostConfiguration.GetSection($"{GovPlatformOptions.Section}:Tenants:{name}"), shouldDisposeConfiguration: false)
+            .AddInMemoryCollection(Snapshot($"{GovPlatformOptions.Section}:Tenants:{name}"))
             .Build();
     }
+
+    /// <summary>
+    /// A copy of a host configuration section. A chained (live) section would register a reload callback on the host's
+    /// configuration for every shell ever built, which keeps each one's configuration alive after its shell is gone.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, string?>> Snapshot(string section) =>
+        [.. hostConfiguration.GetSection(section).AsEnumerable(makePathsRelative: true).Where(p => p.Value is not null)];
 
     private static string? Validate(ShellSettings settings, string? declaredName)
     {
