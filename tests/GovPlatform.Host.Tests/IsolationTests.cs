@@ -82,6 +82,26 @@ public sealed class IsolationTests : IAsyncLifetime
         Assert.Equal("alpha", (string?)byPrefix!["tenant"]);
     }
 
+    [Theory]
+    [InlineData("gamma.example.cn:8080")]
+    [InlineData("GAMMA.Example.CN")]
+    public async Task A_host_name_resolves_with_a_port_and_in_any_case(string host)
+    {
+        var byHost = await GetByHostAsync(host, "/echo");
+        Assert.Equal("gamma", (string?)byHost["tenant"]);
+    }
+
+    [Fact]
+    public async Task A_prefix_resolves_in_any_case_and_only_as_a_whole_segment()
+    {
+        var upper = await _host.Client().GetFromJsonAsync<JsonObject>("/ALPHA/echo");
+        Assert.Equal("alpha", (string?)upper!["tenant"]);
+        Assert.Equal("/alpha", (string?)upper["pathBase"]);
+
+        // "/alphabet/echo" is not alpha's: it falls through to the Default tenant, which has no such route.
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client().GetAsync("/alphabet/echo")).StatusCode);
+    }
+
     [Fact]
     public async Task Feature_flags_are_read_from_each_tenants_own_settings()
     {

@@ -23,7 +23,7 @@ public class ShellBuildBenchmarks
         _root = InProcessHost.PrepareFolder();
         _host = InProcessHost.StartAsync(_root).GetAwaiter().GetResult();
         _host.Shells.SetupAsync("zhanqian").GetAwaiter().GetResult();
-        var shell = _host.Shells.EnterAsync("zhanqian").GetAwaiter().GetResult();
+        var shell = _host.Shells.EnterAsync("zhanqian").AsTask().GetAwaiter().GetResult();
         _settings = shell.Settings;
         _features = shell.Features;
         _configuration = shell.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();

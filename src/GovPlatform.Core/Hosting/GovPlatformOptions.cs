@@ -26,6 +26,12 @@ public sealed class GovPlatformOptions
     /// <summary>Bootstrap credential for the host management API until host-admin accounts exist.</summary>
     public string? HostApiKey { get; set; }
 
+    /// <summary>
+    /// Check every scoped-service resolution in the shells' containers (a scoped service taken from the root, or by a
+    /// singleton). Null: in Development only, as the ASP.NET Core host does; it costs time on every request.
+    /// </summary>
+    public bool? ValidateShellScopes { get; set; }
+
     /// <summary>The host's PostgreSQL server: the default for tenants whose provider is Postgres.</summary>
     public PostgresOptions Postgres { get; set; } = new();
 

@@ -31,8 +31,7 @@ public sealed class TenantMiddleware(
     {
         var routes = shells.Routes;
         var path = context.Request.Path.Value ?? "";
-        var firstSegment = FirstSegment(path);
-        var settings = routes.Match(context.Request.Host.Host, firstSegment, out var prefix);
+        var settings = routes.Match(HostName(context.Request.Host.Value), FirstSegment(path), out var prefix);
         if (settings is null && context.Request.Headers.TryGetValue(_tenantHeader, out var header) && !string.IsNullOrEmpty(header))
         {
             settings = routes.ByName(header.ToString().Trim().ToLowerInvariant());
@@ -54,7 +53,7 @@ public sealed class TenantMiddleware(
         var originalPath = context.Request.Path;
         if (prefix.Length > 0)
         {
-            context.Request.PathBase = originalPathBase.Add(new PathString("/" + prefix));
+            context.Request.PathBase = originalPathBase.Add(new PathString(settings.PrefixPath));
             context.Request.Path = new PathString(path[(prefix.Length + 1)..]);
         }
 
@@ -123,7 +122,7 @@ public sealed class TenantMiddleware(
         {
             await using var scope = shell.ServiceProvider.CreateAsyncScope();
             context.RequestServices = scope.ServiceProvider;
-            context.Features.Set(new ShellFeature(shell, originalPathBase));
+            context.Features.Set(originalPathBase.HasValue ? new ShellFeature(shell, originalPathBase) : shell.RootFeature);
             await shell.Pipeline(context);
         }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex) && !context.Response.HasStarted)
@@ -144,14 +143,34 @@ public sealed class TenantMiddleware(
         }
     }
 
-    private static string FirstSegment(string path)
+    private static ReadOnlySpan<char> FirstSegment(string path)
     {
         if (path.Length < 2)
         {
-            return "";
+            return default;
         }
 
-        var end = path.IndexOf('/', 1);
-        return end < 0 ? path[1..] : path[1..end];
+        var rest = path.AsSpan(1);
+        var end = rest.IndexOf('/');
+        return end < 0 ? rest : rest[..end];
+    }
+
+    // What HostString.Host returns (the name without its port; an IPv6 literal keeps its brackets), without allocating.
+    private static ReadOnlySpan<char> HostName(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return default;
+        }
+
+        var span = value.AsSpan();
+        if (span[0] == '[')
+        {
+            var close = span.IndexOf(']');
+            return close < 0 ? span : span[..(close + 1)];
+        }
+
+        var colon = span.IndexOf(':');
+        return colon >= 0 && colon == span.LastIndexOf(':') ? span[..colon] : span;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.FeatureFlags;
+using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Recipes;
 using GovPlatform.Data;
@@ -17,13 +18,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
 
 namespace GovPlatform.Core.Shells;
 
 /// <summary>Builds a tenant's shell: its container from the host's shared services and its features' startups, then its pipeline.</summary>
-public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TenantDatabaseFactory databases, TimeProvider clock, ILoggerFactory loggerFactory)
+public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TenantDatabaseFactory databases, TimeProvider clock, ILoggerFactory loggerFactory, IHostEnvironment environment, IOptions<GovPlatformOptions> options)
 {
+    private readonly bool _validateScopes = options.Value.ValidateShellScopes ?? environment.IsDevelopment();
+
     /// <summary>The cultures every tenant site offers; the tenant's own culture is the default.</summary>
     public static readonly IReadOnlyList<string> SupportedCultures = ["zh-CN", "en"];
 
@@ -67,7 +71,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
             }
         }
 
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = _validateScopes });
         var shell = new ShellContext(settings, provider, features, [.. startups.Select(s => s.Startup)], clock);
         try
         {

@@ -1,3 +1,4 @@
+using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Modules;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +38,9 @@ public sealed class ShellContext : IAsyncDisposable
 
     /// <summary>The tenant pipeline, built once per shell.</summary>
     public RequestDelegate Pipeline { get; internal set; } = _ => Task.CompletedTask;
+
+    /// <summary>The request feature for requests without an outer PathBase (nearly all): one per shell, not per request.</summary>
+    internal ShellFeature RootFeature => field ??= new ShellFeature(this, "");
 
     public TimeSpan BuildDuration { get; internal set; }
 

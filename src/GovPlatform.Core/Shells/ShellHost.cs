@@ -141,7 +141,16 @@ public sealed class ShellHost : IAsyncDisposable
     }
 
     /// <summary>Returns the tenant's shell with the caller counted in (call <see cref="ShellContext.Exit"/> when done), building it on first use.</summary>
-    public async Task<ShellContext> EnterAsync(string name, CancellationToken cancellationToken = default)
+    public ValueTask<ShellContext> EnterAsync(string name, CancellationToken cancellationToken = default)
+    {
+        // The path of nearly every request: the shell is built and running; no task, no state machine.
+        var current = GetSlot(name).Current;
+        return current is not null && current.TryEnter()
+            ? ValueTask.FromResult(current)
+            : new ValueTask<ShellContext>(EnterSlowAsync(name, cancellationToken));
+    }
+
+    private async Task<ShellContext> EnterSlowAsync(string name, CancellationToken cancellationToken)
     {
         while (true)
         {

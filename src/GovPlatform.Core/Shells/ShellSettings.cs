@@ -21,7 +21,18 @@ public sealed record ShellSettings
     public IReadOnlyList<string> HostNames { get; init; } = [];
 
     /// <summary>URL prefix without slashes; empty when the tenant answers at the root of its host names.</summary>
-    public string UrlPrefix { get; init; } = "";
+    public string UrlPrefix
+    {
+        get;
+        init
+        {
+            field = value;
+            PrefixPath = value.Length == 0 ? "" : "/" + value;
+        }
+    } = "";
+
+    /// <summary>The prefix as a request's PathBase ("/zhanqian"), or empty; made once, not per request.</summary>
+    public string PrefixPath { get; private init; } = "";
 
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     public string DatabaseProvider { get; init; } = "Sqlite";

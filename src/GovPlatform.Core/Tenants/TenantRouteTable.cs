@@ -14,6 +14,8 @@ public sealed class TenantRouteTable
     private readonly Dictionary<string, ShellSettings> _byPrefix = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ShellSettings> _byName = new(StringComparer.Ordinal);
     private readonly ShellSettings? _fallback;
+    private readonly Dictionary<string, List<ShellSettings>>.AlternateLookup<ReadOnlySpan<char>> _byHostLookup;
+    private readonly Dictionary<string, ShellSettings>.AlternateLookup<ReadOnlySpan<char>> _byPrefixLookup;
 
     public TenantRouteTable(IEnumerable<ShellSettings> tenants)
     {
@@ -41,29 +43,39 @@ public sealed class TenantRouteTable
                 _fallback = tenant;
             }
         }
+
+        _byHostLookup = _byHost.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byPrefixLookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Finds the tenant for a request; <paramref name="prefix"/> is the path segment to move into PathBase, or empty.</summary>
-    public ShellSettings? Match(string host, string firstSegment, out string prefix)
+    /// <remarks>Spans, so that resolving a request allocates nothing: the host name without its port, the first path segment.</remarks>
+    public ShellSettings? Match(ReadOnlySpan<char> host, ReadOnlySpan<char> firstSegment, out string prefix)
     {
         prefix = "";
-        if (_byHost.TryGetValue(host, out var candidates))
+        if (_byHostLookup.TryGetValue(host, out var candidates))
         {
-            var withPrefix = candidates.FirstOrDefault(t => t.UrlPrefix.Length > 0 && string.Equals(t.UrlPrefix, firstSegment, StringComparison.OrdinalIgnoreCase));
-            if (withPrefix is not null)
+            ShellSettings? atRoot = null;
+            foreach (var candidate in candidates)
             {
-                prefix = withPrefix.UrlPrefix;
-                return withPrefix;
+                if (candidate.UrlPrefix.Length == 0)
+                {
+                    atRoot ??= candidate;
+                }
+                else if (firstSegment.Equals(candidate.UrlPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    prefix = candidate.UrlPrefix;
+                    return candidate;
+                }
             }
 
-            var atRoot = candidates.FirstOrDefault(t => t.UrlPrefix.Length == 0);
             if (atRoot is not null)
             {
                 return atRoot;
             }
         }
 
-        if (firstSegment.Length > 0 && _byPrefix.TryGetValue(firstSegment, out var byPrefix))
+        if (firstSegment.Length > 0 && _byPrefixLookup.TryGetValue(firstSegment, out var byPrefix))
         {
             prefix = byPrefix.UrlPrefix;
             return byPrefix;

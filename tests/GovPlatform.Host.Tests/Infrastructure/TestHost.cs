@@ -158,6 +158,7 @@ public sealed class TestHost : IAsyncDisposable
             builder.UseSetting("GovPlatform:TenantsPath", TenantsPath);
             builder.UseSetting("GovPlatform:HostApiKey", ApiKey);
             builder.UseSetting("GovPlatform:ShellIdleTimeout", "00:00:00");
+            builder.UseSetting("GovPlatform:ValidateShellScopes", "true");
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
