@@ -4,7 +4,9 @@ using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Data;
 using GovPlatform.Features;
 using GovPlatform.Modules;
+using GovPlatform.Navigation;
 using GovPlatform.Recipes;
+using GovPlatform.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Core.Modules;
@@ -18,6 +20,7 @@ public sealed class ModuleCatalog
     public static readonly IReadOnlyList<Type> ContributionContracts =
     [
         typeof(IRecipeStep), typeof(IFeatureEventHandler), typeof(IDataModel), typeof(IIndexProvider),
+        typeof(IPermissionProvider), typeof(INavigationProvider),
     ];
 
     private readonly Dictionary<string, FeatureDescriptor> _features;
