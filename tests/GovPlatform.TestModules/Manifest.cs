@@ -15,3 +15,4 @@ using GovPlatform.Modules;
 [assembly: Feature("Test.BrokenMigration", "Broken migration", Description = "Its second migration fails.")]
 [assembly: Feature("Test.NeedsBroken", "Needs broken", Dependencies = ["Test.BrokenMigration"])]
 [assembly: Feature("Test.SlowMigration", "Slow migration", Description = "Its migration takes a while and counts its runs.")]
+[assembly: Feature("Test.Platform", "Platform services", Description = "Endpoints over the platform's per-tenant services: audit log, rate limits, data protection, menus, layouts.")]
