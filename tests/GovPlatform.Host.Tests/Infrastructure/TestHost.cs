@@ -22,6 +22,7 @@ public sealed class TestHost : IAsyncDisposable
     private WebApplicationFactory<Program>? _factory;
     private string? _postgresDatabase;
     private bool _providerChosen;
+    private bool _kestrel;
 
     /// <summary>
     /// Set to <c>Postgres</c> to run tests that do not choose a provider on PostgreSQL (test.sh runs the host
@@ -138,6 +139,16 @@ public sealed class TestHost : IAsyncDisposable
             ? await GovPlatform.Testing.TestPostgres.CreateDatabaseAsync("gp_test")
             : throw new InvalidOperationException("These tests need PostgreSQL: run ./test.sh, which installs and starts it, or set GOVPLATFORM_TEST_POSTGRES.");
 
+    /// <summary>Serves on a real Kestrel socket on a free loopback port (for the browser), not the in-memory server.</summary>
+    public TestHost WithKestrel()
+    {
+        _kestrel = true;
+        return this;
+    }
+
+    /// <summary>The address the host listens on (with <see cref="WithKestrel"/>), e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+
     public TestHost WithSetting(string key, string? value)
     {
         _settings[key] = value;
@@ -166,6 +177,16 @@ public sealed class TestHost : IAsyncDisposable
 
             builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
         });
+        if (_kestrel)
+        {
+            _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            _factory.StartServer();
+            var address = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            _factory.ClientOptions.BaseAddress = new Uri(address);
+            return this;
+        }
+
         _ = _factory.Server;
         return this;
     }
