@@ -25,7 +25,7 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<LocalizedId
     public override IdentityError LoginAlreadyAssociated() => Error(nameof(LoginAlreadyAssociated), "A user with this login already exists.");
 
     /// <inheritdoc />
-    public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), "Username '{0}' is invalid, can only contain letters or digits.", userName);
+    public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), "Username '{0}' is invalid: use letters, digits and - . _ @ + only.", userName);
 
     /// <inheritdoc />
     public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), "Email '{0}' is invalid.", email);
