@@ -71,9 +71,10 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        [FromForm] LoginForm form, HttpContext context, SignInManager<GovUser> signIn, UserManager<GovUser> users,
+        [FromForm] LoginForm? form, HttpContext context, SignInManager<GovUser> signIn, UserManager<GovUser> users,
         IAuditLog audit, IStringLocalizer<IdentityTexts> t, CancellationToken cancellationToken)
     {
+        form ??= new LoginForm();
         var user = await FindAsync(users, form.UserName);
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (user is null)
@@ -103,16 +104,17 @@ internal static class AccountEndpoints
         });
     }
 
-    private static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, HttpContext context, SignInManager<GovUser> signIn)
+    private static async Task<IResult> LogoutAsync([FromForm] LogoutForm? form, HttpContext context, SignInManager<GovUser> signIn)
     {
         await signIn.SignOutAsync();
-        return Results.Redirect(context.SafeReturnUrl(returnUrl));
+        return Results.Redirect(context.SafeReturnUrl(form?.ReturnUrl));
     }
 
     private static async Task<IResult> RegisterAsync(
-        [FromForm] RegisterForm form, HttpContext context, UserAccounts accounts, SignInManager<GovUser> signIn,
+        [FromForm] RegisterForm? form, HttpContext context, UserAccounts accounts, SignInManager<GovUser> signIn,
         PasswordSettings password, IAuditLog audit, IStringLocalizer<IdentityTexts> t, CancellationToken cancellationToken)
     {
+        form ??= new RegisterForm();
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(form.UserName))
         {
@@ -152,9 +154,10 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> ForgotPasswordAsync(
-        [FromForm] ForgotPasswordForm form, HttpContext context, UserManager<GovUser> users, IMessageSender sender, ITenant tenant,
+        [FromForm] ForgotPasswordForm? form, HttpContext context, UserManager<GovUser> users, IMessageSender sender, ITenant tenant,
         IStringLocalizer<IdentityTexts> t, ILogger<IdentityTexts> logger, CancellationToken cancellationToken)
     {
+        form ??= new ForgotPasswordForm();
         var user = await FindAsync(users, form.Login);
         if (user?.Email is { Length: > 0 } email)
         {
@@ -182,9 +185,10 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> ResetPasswordAsync(
-        [FromForm] ResetPasswordForm form, HttpContext context, UserManager<GovUser> users, PasswordSettings password,
+        [FromForm] ResetPasswordForm? form, HttpContext context, UserManager<GovUser> users, PasswordSettings password,
         IAuditLog audit, IStringLocalizer<IdentityTexts> t, CancellationToken cancellationToken)
     {
+        form ??= new ResetPasswordForm();
         var errors = new List<string>();
         if (string.IsNullOrEmpty(form.Password) || form.Password != form.ConfirmPassword)
         {

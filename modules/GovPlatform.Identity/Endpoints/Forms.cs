@@ -70,3 +70,15 @@ public sealed class NewPasswordForm
 {
     public string? Password { get; set; }
 }
+
+/// <summary>The sign-out form.</summary>
+public sealed class LogoutForm
+{
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>A form with nothing but its antiforgery token (lock, unlock).</summary>
+public sealed class ConfirmForm
+{
+    public string? Confirm { get; set; }
+}

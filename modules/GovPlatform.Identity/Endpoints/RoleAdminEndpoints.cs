@@ -73,7 +73,7 @@ internal static class RoleAdminEndpoints
     }
 
     private static async Task<IResult> SaveAsync(
-        string name, [FromForm(Name = "Permissions")] string[]? permissions, HttpContext context, RoleManager<GovRole> roles,
+        string name, [FromForm] ConfirmForm? form, HttpContext context, RoleManager<GovRole> roles,
         PermissionCatalog catalog, AccessCache cache, IAuditLog audit, CancellationToken ct)
     {
         if (await roles.FindByNameAsync(name) is not { } role)
@@ -90,7 +90,7 @@ internal static class RoleAdminEndpoints
 
         // Grants of permissions no enabled feature declares (a feature switched off) are not on the page: keep them.
         var after = before.Where(p => catalog.Find(p) is null)
-            .Union((permissions ?? []).Where(p => catalog.Find(p) is not null), StringComparer.Ordinal)
+            .Union(UserAdminEndpoints.Values(context, "Permissions").Where(p => catalog.Find(p) is not null), StringComparer.Ordinal)
             .ToHashSet(StringComparer.Ordinal);
         var claims = await roles.GetClaimsAsync(role);
         foreach (var claim in claims.Where(c => c.Type == GovClaimTypes.Permission && !after.Contains(c.Value)))

@@ -33,9 +33,9 @@ internal static class UserAdminEndpoints
         group.MapPost("/new", CreateAsync);
         group.MapGet("/{id}", EditAsync);
         group.MapPost("/{id}", UpdateAsync);
-        group.MapPost("/{id}/lock", (string id, [FromForm] string? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
+        group.MapPost("/{id}/lock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
             SetLockAsync(id, locked: true, context, users, cache, audit, ct));
-        group.MapPost("/{id}/unlock", (string id, [FromForm] string? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
+        group.MapPost("/{id}/unlock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
             SetLockAsync(id, locked: false, context, users, cache, audit, ct));
         group.MapPost("/{id}/password", SetPasswordAsync);
     }
@@ -71,10 +71,11 @@ internal static class UserAdminEndpoints
         await EditorAsync(context, roles, cache, password, new UserEditor { IsNew = true, Roles = [BuiltInRoles.Citizen] });
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] UserForm form, [FromForm(Name = "Roles")] string[]? roles, HttpContext context, UserAccounts accounts, RoleManager<GovRole> roleManager,
+        [FromForm] UserForm? form, HttpContext context, UserAccounts accounts, RoleManager<GovRole> roleManager,
         AccessCache cache, PasswordSettings password, IAuditLog audit, IStringLocalizer<IdentityTexts> t, CancellationToken ct)
     {
-        var wanted = roles ?? [];
+        form ??= new UserForm();
+        var wanted = Values(context, "Roles");
         if (wanted.Contains(BuiltInRoles.Administrator) && !await IsAdministratorAsync(context, cache))
         {
             return Results.Forbid();
@@ -125,16 +126,17 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, [FromForm] UserForm form, [FromForm(Name = "Roles")] string[]? roles, HttpContext context, UserManager<GovUser> users,
+        string id, [FromForm] UserForm? form, HttpContext context, UserManager<GovUser> users,
         UserAccounts accounts, RoleManager<GovRole> roleManager, AccessCache cache, PasswordSettings password, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
+        form ??= new UserForm();
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return Results.NotFound();
         }
 
         var currentRoles = await users.GetRolesAsync(user);
-        var wanted = (roles ?? []).ToList();
+        var wanted = Values(context, "Roles");
         var isAdministrator = await IsAdministratorAsync(context, cache);
         if (!isAdministrator)
         {
@@ -214,9 +216,10 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> SetPasswordAsync(
-        string id, [FromForm] NewPasswordForm form, HttpContext context, UserManager<GovUser> users, UserAccounts accounts, RoleManager<GovRole> roleManager,
+        string id, [FromForm] NewPasswordForm? form, HttpContext context, UserManager<GovUser> users, UserAccounts accounts, RoleManager<GovRole> roleManager,
         AccessCache cache, PasswordSettings password, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
+        form ??= new NewPasswordForm();
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return Results.NotFound();
@@ -273,6 +276,10 @@ internal static class UserAdminEndpoints
 
     internal static string RoleTitle(string name) =>
         BuiltInRoles.All.FirstOrDefault(r => r.Name == name) is { Name: not null } builtIn ? builtIn.Title.ToString() : name;
+
+    /// <summary>A repeated form field (checkboxes); the form was read already by the endpoint's binding.</summary>
+    internal static List<string> Values(HttpContext context, string name) =>
+        [.. context.Request.Form[name].OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
 
     private static List<string> SplitUnits(string? text) =>
         [.. (text ?? "").Split(['\n', '\r', ',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
