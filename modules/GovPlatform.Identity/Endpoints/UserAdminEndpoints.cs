@@ -116,7 +116,10 @@ internal static class UserAdminEndpoints
             UserId = user.Id,
             Form = new UserForm
             {
-                UserName = user.UserName, DisplayName = user.DisplayName, Email = user.Email, Phone = user.PhoneNumber,
+                UserName = user.UserName,
+                DisplayName = user.DisplayName,
+                Email = user.Email,
+                Phone = user.PhoneNumber,
                 GridUnits = string.Join('\n', await accounts.GetGridUnitsAsync(user)),
             },
             Roles = [.. await users.GetRolesAsync(user)],
@@ -179,7 +182,10 @@ internal static class UserAdminEndpoints
         form.UserName = user.UserName;
         return await EditorAsync(context, roleManager, cache, password, new UserEditor
         {
-            UserId = user.Id, Form = form, Roles = wanted, Locked = user.LockoutEnd > clock.GetUtcNow(),
+            UserId = user.Id,
+            Form = form,
+            Roles = wanted,
+            Locked = user.LockoutEnd > clock.GetUtcNow(),
             Errors = [.. result.Errors.Select(e => e.Description)],
         });
     }
@@ -243,7 +249,10 @@ internal static class UserAdminEndpoints
             UserId = user.Id,
             Form = new UserForm
             {
-                UserName = user.UserName, DisplayName = user.DisplayName, Email = user.Email, Phone = user.PhoneNumber,
+                UserName = user.UserName,
+                DisplayName = user.DisplayName,
+                Email = user.Email,
+                Phone = user.PhoneNumber,
                 GridUnits = string.Join('\n', await accounts.GetGridUnitsAsync(user)),
             },
             Roles = [.. await users.GetRolesAsync(user)],

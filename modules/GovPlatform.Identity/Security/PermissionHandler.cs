@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GovPlatform.Identity.Services;
 using GovPlatform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace GovPlatform.Identity.Security;
 /// Decides <see cref="PermissionRequirement"/>: Administrators hold every permission; anyone else needs a role that
 /// grants it, and for a grid-scoped permission on a resource of a unit, that unit inside the user's grid units.
 /// </summary>
-internal sealed class PermissionHandler(AccessCache access, IGridScopeEvaluator gridScope, IOptions<IdentityOptions> identityOptions)
+internal sealed class PermissionHandler(AccessCache access, IdentitySeeder seeder, IGridScopeEvaluator gridScope, IOptions<IdentityOptions> identityOptions)
     : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
@@ -21,6 +22,8 @@ internal sealed class PermissionHandler(AccessCache access, IGridScopeEvaluator 
             return;
         }
 
+        // Authorization runs before the features' middleware: a new shell's default grants must be in place first.
+        await seeder.EnsureAsync();
         var user = await access.GetUserAsync(userId);
         if (user is null)
         {

@@ -12,14 +12,10 @@ internal static class AuthCookie
     public const string LogoutPath = "/account/logout";
     public const string DeniedPath = "/account/denied";
 
-    public static string Name(ITenant tenant, string purpose) => $".gp.{tenant.Name}.{purpose}";
-
-    public static string Path(ITenant tenant) => string.IsNullOrEmpty(tenant.UrlPrefix) ? "/" : "/" + tenant.UrlPrefix;
-
     public static void Configure(CookieAuthenticationOptions options, ITenant tenant, string purpose)
     {
-        options.Cookie.Name = Name(tenant, purpose);
-        options.Cookie.Path = Path(tenant);
+        options.Cookie.Name = tenant.CookieName(purpose);
+        options.Cookie.Path = tenant.CookiePath();
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
