@@ -111,6 +111,24 @@ public sealed class PermissionTests
     }
 
     [Fact]
+    public async Task The_admin_menu_lists_the_user_and_role_pages_to_those_who_may_use_them()
+    {
+        await using var host = new TestHost().WithIdentityTenant("alpha");
+        host.Start();
+        await host.WarmAsync("alpha");
+        await using var scope = await host.ScopeAsync("alpha");
+        var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<GovPlatform.Identity.Models.GovUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GovPlatform.Identity.Models.GovUser>>();
+        var navigation = scope.ServiceProvider.GetRequiredService<GovPlatform.Navigation.INavigationService>();
+
+        async Task<List<string>> MenuOf(string userName) =>
+            [.. (await navigation.GetMenuAsync(GovPlatform.Navigation.Menus.Admin, await signIn.CreateUserPrincipalAsync((await users.FindByNameAsync(userName))!))).Select(i => i.Path)];
+
+        Assert.Equal(["admin/users", "admin/roles"], (await MenuOf("admin")).Where(p => p.StartsWith("admin/users", StringComparison.Ordinal) || p.StartsWith("admin/roles", StringComparison.Ordinal)));
+        Assert.DoesNotContain("admin/users", await MenuOf("worker"));
+    }
+
+    [Fact]
     public async Task The_sign_in_endpoint_answers_429_past_the_tenants_limit()
     {
         await using var host = new TestHost().WithIdentityTenant("alpha")
