@@ -25,6 +25,10 @@ internal static class UserAdminEndpoints
 {
     private const int PageSize = 20;
 
+    // Locked "for ever" by an administrator: a date both providers store as is (DateTimeOffset.MaxValue is not a
+    // PostgreSQL timestamp, and exports would not carry it).
+    private static readonly DateTimeOffset LockedByAdministrator = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/users").RequirePermission(IdentityPermissions.UsersManage);
@@ -209,7 +213,7 @@ internal static class UserAdminEndpoints
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? LockedByAdministrator : null);
         if (!locked)
         {
             await users.ResetAccessFailedCountAsync(user);
