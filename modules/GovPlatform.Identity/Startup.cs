@@ -4,6 +4,7 @@ using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Security;
 using GovPlatform.Identity.Services;
 using GovPlatform.Modules;
+using GovPlatform.Security;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -67,6 +68,7 @@ public sealed class Startup(ITenant tenant) : ModuleStartup
         services.AddSingleton<IdentitySeeder>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<TenantAdministrators>();
+        services.AddScoped<IAdministratorAccounts>(sp => sp.GetRequiredService<TenantAdministrators>());
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)

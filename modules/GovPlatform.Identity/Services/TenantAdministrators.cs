@@ -10,8 +10,19 @@ namespace GovPlatform.Identity.Services;
 /// administrator, and what an operator uses when the last administrator's password is lost. Resolve it from a scope
 /// of the tenant's shell.
 /// </summary>
-public sealed class TenantAdministrators(UserManager<GovUser> users, UserAccounts accounts, IAuditLog audit)
+public sealed class TenantAdministrators(UserManager<GovUser> users, UserAccounts accounts, IAuditLog audit) : IAdministratorAccounts
 {
+    /// <inheritdoc />
+    public async Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default) =>
+        (await users.GetUsersInRoleAsync(BuiltInRoles.Administrator)).Count > 0;
+
+    /// <inheritdoc />
+    public async Task<AccountResult> EnsureAdministratorAsync(string userName, string? email, string password, CancellationToken cancellationToken = default)
+    {
+        var result = await CreateOrResetAsync(userName, email, password, cancellationToken: cancellationToken);
+        return result.Succeeded ? AccountResult.Success : new AccountResult(false, [.. result.Errors.Select(e => e.Description)]);
+    }
+
     /// <summary>
     /// Creates <paramref name="userName"/> as an Administrator with the password; when the user exists, makes it an
     /// Administrator, sets the password and lifts any lockout. Fails with Identity's errors (password policy…).

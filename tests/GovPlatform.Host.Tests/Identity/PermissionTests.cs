@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GovPlatform.Host.Tests.Data;
 using GovPlatform.Host.Tests.Infrastructure;
-using GovPlatform.Identity.Services;
 using Microsoft.Extensions.DependencyInjection;
 using static GovPlatform.Host.Tests.Identity.IdentityTestSupport;
 
@@ -29,15 +28,15 @@ public sealed class PermissionTests
         var editor = await admin.GetStringAsync("/alpha/admin/roles/GridWorker");
         Assert.Contains("value=\"Test.Cases.View\"", editor, StringComparison.Ordinal);
         var saved = await PostFormAsync(admin, "/alpha/admin/roles/GridWorker", "/alpha/admin/roles/GridWorker",
-            ("Permissions", "Test.Cases.View"), ("Permissions", "Test.Cases.Close"));
+            ("Permissions", "Admin.Access"), ("Permissions", "Test.Cases.View"), ("Permissions", "Test.Cases.Close"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/alpha/test-cases")).StatusCode);
 
         var edit = Assert.Single(await host.AuditAsync("alpha", "roles", "update-permissions"));
         Assert.Equal("GridWorker", edit.Subject);
-        Assert.Equal(["Test.Cases.Close"], JsonNode.Parse(edit.Before!)!.AsArray().Select(n => (string?)n));
-        Assert.Equal(["Test.Cases.Close", "Test.Cases.View"], JsonNode.Parse(edit.After!)!.AsArray().Select(n => (string?)n));
+        Assert.Equal(["Admin.Access", "Test.Cases.Close"], JsonNode.Parse(edit.Before!)!.AsArray().Select(n => (string?)n));
+        Assert.Equal(["Admin.Access", "Test.Cases.Close", "Test.Cases.View"], JsonNode.Parse(edit.After!)!.AsArray().Select(n => (string?)n));
         Assert.Equal("admin", edit.UserName);
 
         // Taking it away works at once too; Administrator's permissions cannot be edited.
@@ -169,10 +168,13 @@ public sealed class PermissionTests
 
         await using (var scope = await host.ScopeAsync("alpha"))
         {
-            var administrators = scope.ServiceProvider.GetRequiredService<TenantAdministrators>();
-            Assert.False((await administrators.CreateOrResetAsync("chief", null, "short")).Succeeded);
-            Assert.True((await administrators.CreateOrResetAsync("chief", null, "Chief-new-2025")).Succeeded);
-            Assert.True((await administrators.CreateOrResetAsync("deputy", "deputy@example.cn", "Deputy-pass-2025")).Succeeded);
+            var administrators = scope.ServiceProvider.GetRequiredService<GovPlatform.Security.IAdministratorAccounts>();
+            Assert.True(await administrators.AnyAdministratorAsync());
+            var refused = await administrators.EnsureAdministratorAsync("chief", null, "short");
+            Assert.False(refused.Succeeded);
+            Assert.Contains(refused.Errors, e => e.Contains("密码至少需要 8 个字符", StringComparison.Ordinal));
+            Assert.True((await administrators.EnsureAdministratorAsync("chief", null, "Chief-new-2025")).Succeeded);
+            Assert.True((await administrators.EnsureAdministratorAsync("deputy", "deputy@example.cn", "Deputy-pass-2025")).Succeeded);
         }
 
         await host.SignedInAsync("alpha", "chief", "Chief-new-2025");
