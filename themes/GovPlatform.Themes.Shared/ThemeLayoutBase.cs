@@ -37,8 +37,8 @@ public abstract class ThemeLayoutBase : ThemeLayout
     /// <summary>The tenant's display name in the page's language.</summary>
     protected string SiteName => SiteNames.For(Tenant, Culture);
 
-    /// <summary>"Page · Site", or the site's name alone.</summary>
-    protected string DocumentTitle => string.IsNullOrWhiteSpace(Title) ? SiteName : $"{Title} · {SiteName}";
+    /// <summary>"Page · Site", or the site's name alone for a page without a title of its own.</summary>
+    protected string DocumentTitle => string.IsNullOrWhiteSpace(Title) || Title == SiteName ? SiteName : $"{Title} · {SiteName}";
 
     /// <summary>The tenant's home page.</summary>
     protected string HomeUrl => Context.TenantPath("");
