@@ -7,12 +7,17 @@ using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Notifications;
 using GovPlatform.Core.Recipes;
+using GovPlatform.Core.Security;
 using GovPlatform.Core.Shells;
 using GovPlatform.Core.State;
 using GovPlatform.Core.Tenants;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace GovPlatform.Core.Hosting;
 
@@ -31,6 +36,12 @@ public static class GovPlatformHostExtensions
 
         // Chinese text is written as is, not as character references; the encoder is shared by every shell.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+
+        // One key ring for the host under DataRoot; each shell derives its own purpose from it (ShellContainerFactory).
+        services.AddDataProtection().SetApplicationName("GovPlatform");
+        services.AddOptions<KeyManagementOptions>().Configure<HostPaths, ILoggerFactory>((options, paths, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataRoot, "DataProtection-Keys")), loggers));
         services.AddSingleton(new HostServices(services));
         services.AddSingleton(_ => new ModuleCatalog(moduleAssemblies ?? ModuleAssemblySource.FromDependencyContext()));
         services.AddSingleton<HostPaths>();
@@ -49,6 +60,7 @@ public static class GovPlatformHostExtensions
         services.AddSingleton<RecipeExecutor>();
         services.TryAddSingleton<ITenantChangeNotifier, InProcessTenantChangeNotifier>();
         services.AddSingleton<ShellHost>();
+        services.AddSingleton<TenantRateLimiting>();
         services.AddHostedService<IdleShellReleaser>();
         return builder;
     }
@@ -62,6 +74,7 @@ public static class GovPlatformHostExtensions
         app.Services.GetRequiredService<HostServices>().Provider = app.Services;
         _ = app.Services.GetRequiredService<ModuleCatalog>();
         await app.Services.GetRequiredService<ShellHost>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        app.UseSecurityHeaders(SecurityHeaders.Policy);
         app.UseMiddleware<TenantMiddleware>();
     }
 }

@@ -1,15 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
+using GovPlatform.Auditing;
+using GovPlatform.Core.Auditing;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.FeatureFlags;
 using GovPlatform.Core.Hosting;
+using GovPlatform.Core.Localization;
+using GovPlatform.Core.Messaging;
 using GovPlatform.Core.Modules;
+using GovPlatform.Core.Navigation;
 using GovPlatform.Core.Recipes;
+using GovPlatform.Core.Security;
+using GovPlatform.Core.Themes;
 using GovPlatform.Data;
+using GovPlatform.Messaging;
 using GovPlatform.Modules;
+using GovPlatform.Navigation;
 using GovPlatform.Recipes;
+using GovPlatform.Security;
 using GovPlatform.Tenants;
+using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +40,6 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
 {
     private readonly bool _validateScopes = options.Value.ValidateShellScopes ?? environment.IsDevelopment();
 
-    /// <summary>The cultures every tenant site offers; the tenant's own culture is the default.</summary>
-    public static readonly IReadOnlyList<string> SupportedCultures = ["zh-CN", "en"];
-
     private readonly ILogger _logger = loggerFactory.CreateLogger<ShellContainerFactory>();
 
     public ShellContext Build(ShellSettings settings, IConfiguration configuration, IReadOnlyList<FeatureDescriptor> features)
@@ -47,7 +56,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         services.AddSingleton<ITenant>(tenant);
         services.AddSingleton(configuration);
         services.AddSingleton<IShellFeatures>(new ShellFeatures(features));
-        AddShellFrameworks(services, settings, features);
+        AddShellFrameworks(services, settings, configuration, features);
 
         var startups = CreateStartups(features, tenant, configuration);
         foreach (var feature in features)
@@ -75,7 +84,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         var shell = new ShellContext(settings, provider, features, [.. startups.Select(s => s.Startup)], clock);
         try
         {
-            shell.Pipeline = BuildPipeline(provider, startups);
+            shell.Pipeline = BuildPipeline(provider, settings, startups);
         }
         catch
         {
@@ -89,22 +98,33 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         return shell;
     }
 
-    private void AddShellFrameworks(IServiceCollection services, ShellSettings settings, IReadOnlyList<FeatureDescriptor> features)
+    private void AddShellFrameworks(IServiceCollection services, ShellSettings settings, IConfiguration configuration, IReadOnlyList<FeatureDescriptor> features)
     {
         services.AddRouting();
         services.AddLocalization();
-        services.AddAntiforgery();
         services.AddProblemDetails();
         services.AddRazorComponents();
-        services.Configure<RequestLocalizationOptions>(options =>
+        TenantCulture.Configure(services, settings);
+
+        // Security is per tenant: its own data-protection purpose (cookies and tokens of one tenant mean nothing to
+        // another), cookie names and paths, authentication schemes, policies and rate-limit counters.
+        var dataProtection = hostServices.Provider!.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("GovPlatform.Tenant", settings.Name);
+        services.Replace(ServiceDescriptor.Singleton<IDataProtectionProvider>(dataProtection));
+        services.AddAntiforgery(options =>
         {
-            var cultures = SupportedCultures.Union([settings.Culture]).Select(CultureInfo.GetCultureInfo).ToList();
-            options.DefaultRequestCulture = new RequestCulture(settings.Culture);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            options.FallBackToParentCultures = true;
-            options.FallBackToParentUICultures = true;
+            options.Cookie.Name = TenantCookies.Name(settings.Name, "af");
+            options.Cookie.Path = TenantCookies.Path(settings.UrlPrefix);
         });
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddSingleton(new TenantRateLimiting.TenantLimits(settings.Name, configuration));
+        services.TryAddSingleton<IGridScopeEvaluator, SameUnitGridScopeEvaluator>();
+        services.TryAddSingleton<IMessageSender, LoggingMessageSender>();
+        services.AddSingleton<IThemeSelector, ThemeSelector>();
+        services.AddScoped<INavigationService, NavigationService>();
+        services.AddScoped<IDataModel, AuditDataModel>();
+        services.AddScoped<IAuditLog, AuditLog>();
 
         services.AddFeatureManagement();
         services.Replace(ServiceDescriptor.Singleton<IFeatureDefinitionProvider>(sp =>
@@ -158,13 +178,21 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
     }
 
     private static Microsoft.AspNetCore.Http.RequestDelegate BuildPipeline(
-        IServiceProvider provider, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
+        IServiceProvider provider, ShellSettings settings, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
     {
+        // Authentication comes before localisation (a signed-in user's preferred culture counts) and authorisation
+        // after it (so that a refusal is written in the user's language).
         var app = new ApplicationBuilder(provider);
-        app.UseRequestLocalization();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        var limiter = provider.GetRequiredService<TenantRateLimiting>();
+        var limits = provider.GetRequiredService<TenantRateLimiting.TenantLimits>();
+        app.Use(next => context => limiter.InvokeAsync(context, limits, next));
         app.UseEndpoints(endpoints =>
         {
+            TenantCulture.MapSwitch(endpoints, settings);
             foreach (var (feature, startup) in startups)
             {
                 try

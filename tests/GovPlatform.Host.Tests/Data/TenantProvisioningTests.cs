@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Core.Data;
+using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Host.Tests.Infrastructure;
 
 namespace GovPlatform.Host.Tests.Data;
@@ -21,7 +22,7 @@ public sealed class TenantProvisioningTests
         var database = host.Database("gamma");
         Assert.True(await TenantStorage.ExistsAsync(database));
         Assert.True(await host.TableExistsAsync("gamma", "gp_documents"));
-        Assert.Equal([1L, 2L], await host.AppliedVersionsAsync("gamma", "GovPlatform.Core"));
+        Assert.Equal(CoreMigrations.All.Select(m => m.Version), await host.AppliedVersionsAsync("gamma", CoreMigrations.FeatureId));
         Assert.Equal(provider, (string?)(await created.Content.ReadFromJsonAsync<JsonObject>())!["database"]!["provider"]);
     }
 

@@ -13,6 +13,7 @@ public static class CoreMigrations
     [
         MigrationDescriptor.From(typeof(CreateDocuments))!,
         MigrationDescriptor.From(typeof(ImportLegacyShellDocuments))!,
+        MigrationDescriptor.From(typeof(CreateAuditLog))!,
     ];
 
     /// <summary>The document store: one row per JSON document, keyed by type and id.</summary>
@@ -60,5 +61,30 @@ public static class CoreMigrations
         public override void Down()
         {
         }
+    }
+
+    /// <summary>The tenant's append-only audit log (<c>IAuditLog</c>).</summary>
+    [Migration(3, "Audit log")]
+    public sealed class CreateAuditLog : Migration
+    {
+        public override void Up()
+        {
+            Create.Table("gp_audit")
+                .WithColumn("id").AsInt64().NotNullable().PrimaryKey("pk_gp_audit").Identity()
+                .WithColumn("time_utc").AsUtcDateTime().NotNullable()
+                .WithColumn("user_id").AsString(100).Nullable()
+                .WithColumn("user_name").AsString(256).Nullable()
+                .WithColumn("client_address").AsString(64).Nullable()
+                .WithColumn("category").AsString(100).NotNullable()
+                .WithColumn("action").AsString(100).NotNullable()
+                .WithColumn("subject").AsString(400).Nullable()
+                .WithColumn("summary").AsString(2000).Nullable()
+                .WithColumn("before_json").AsString(int.MaxValue).Nullable()
+                .WithColumn("after_json").AsString(int.MaxValue).Nullable();
+            Create.Index("ix_gp_audit_time_utc").OnTable("gp_audit").OnColumn("time_utc").Ascending();
+            Create.Index("ix_gp_audit_category").OnTable("gp_audit").OnColumn("category").Ascending().OnColumn("id").Descending();
+        }
+
+        public override void Down() => Delete.Table("gp_audit");
     }
 }

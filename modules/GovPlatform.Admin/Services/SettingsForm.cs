@@ -1,0 +1,24 @@
+namespace GovPlatform.Admin.Services;
+
+/// <summary>The site settings form, as posted.</summary>
+public sealed class SettingsForm
+{
+    public string? NameChinese { get; set; }
+
+    public string? NameEnglish { get; set; }
+
+    public string? Theme { get; set; }
+
+    public string? Culture { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    /// <summary>The names of the feature flags that are checked.</summary>
+    public List<string> Flags { get; set; } = [];
+
+    /// <summary>Every flag listed on the form (checked or not), so that an unchecked box turns its flag off.</summary>
+    public List<string> KnownFlags { get; set; } = [];
+
+    /// <summary>A new flag to add, switched on.</summary>
+    public string? NewFlag { get; set; }
+}

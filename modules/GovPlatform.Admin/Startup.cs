@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using GovPlatform.Admin.Components;
+using GovPlatform.Admin.Services;
+using GovPlatform.Auditing;
+using GovPlatform.Core.Modules;
+using GovPlatform.Core.Shells;
+using GovPlatform.Modules;
+using GovPlatform.Security;
+using GovPlatform.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPlatform.Admin;
+
+/// <summary>The tenant admin under <c>/admin</c>: pages are server-rendered; forms post, then redirect (or show their errors).</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<SiteSettingsEditor>();
+
+    public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
+    {
+        var admin = endpoints.MapGroup("/admin");
+
+        admin.MapGet("", async (ShellHost host, ITenant tenant, IAuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var enabled = await host.GetEnabledFeaturesAsync(tenant.Name, cancellationToken);
+            var (_, errors) = await host.GetMigrationStateAsync(tenant.Name, cancellationToken);
+            var recent = await audit.QueryAsync(new AuditQuery(PageSize: 10), cancellationToken);
+            return new RazorComponentResult<Dashboard>(new
+            {
+                Settings = host.Find(tenant.Name)!,
+                EnabledCount = enabled.Count,
+                MigrationErrors = errors.Select(e => (e.Key, (string?)e.Value?["error"] ?? e.Value?.ToJsonString() ?? "")).ToList(),
+                Recent = recent.Entries,
+            });
+        }).RequirePermission(AdminPermissions.Access).WithName("GovPlatform.Admin.Dashboard");
+
+        admin.MapGet("/features", async (string? done, ShellHost host, ModuleCatalog catalog, ITenant tenant, CancellationToken cancellationToken) =>
+            new RazorComponentResult<FeaturesPage>(new { Rows = await FeatureRowsAsync(host, catalog, tenant, cancellationToken), Done = done }))
+            .RequirePermission(AdminPermissions.ManageFeatures);
+
+        admin.MapPost("/features/confirm", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, CancellationToken cancellationToken) =>
+        {
+            var enable = change == "enable";
+            var plan = await host.PlanFeaturesAsync(tenant.Name, enable ? [id] : [], enable ? [] : [id], cancellationToken);
+            return new RazorComponentResult<FeatureConfirm>(new { FeatureId = id, Change = enable ? "enable" : "disable", Plan = plan });
+        }).RequirePermission(AdminPermissions.ManageFeatures);
+
+        admin.MapPost("/features/apply", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var enable = change == "enable";
+            var plan = await host.PlanFeaturesAsync(tenant.Name, enable ? [id] : [], enable ? [] : [id], cancellationToken);
+            if (!plan.IsValid)
+            {
+                return (IResult)new RazorComponentResult<FeatureConfirm>(new { FeatureId = id, Change = enable ? "enable" : "disable", Plan = plan });
+            }
+
+            await audit.RecordAsync(new AuditEvent("features", enable ? "enable" : "disable", id,
+                $"{(enable ? "Enabled" : "Disabled")}: {string.Join(", ", (enable ? plan.ToEnable : plan.ToDisable).Select(f => f.Id))}",
+                Before: new System.Text.Json.Nodes.JsonArray([.. plan.Current.Select(f => (System.Text.Json.Nodes.JsonNode?)f.Id)]),
+                After: new System.Text.Json.Nodes.JsonArray([.. plan.Result.Select(f => (System.Text.Json.Nodes.JsonNode?)f.Id)])), cancellationToken);
+            try
+            {
+                await host.ChangeFeaturesAsync(tenant.Name, enable ? [id] : [], enable ? [] : [id], cancellationToken);
+            }
+            catch (Exception ex) when (ex is TenantOperationException or GovPlatform.Core.Data.Migrations.MigrationFailedException)
+            {
+                return Results.LocalRedirect(context.TenantPath("admin/features?done=failed"));
+            }
+
+            return Results.LocalRedirect(context.TenantPath($"admin/features?done={(enable ? "enabled" : "disabled")}"));
+        }).RequirePermission(AdminPermissions.ManageFeatures);
+
+        admin.MapGet("/settings", (string? done, SiteSettingsEditor editor) =>
+            new RazorComponentResult<SettingsPage>(new { Form = editor.Current(), Themes = editor.ThemeChoices, Errors = new Dictionary<string, string>(), Done = done }))
+            .RequirePermission(AdminPermissions.ManageSettings);
+
+        admin.MapPost("/settings", async ([FromForm] SettingsForm form, SiteSettingsEditor editor, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var errors = editor.Validate(form, SiteSettingsEditor.English);
+            if (errors.Count > 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return (IResult)new RazorComponentResult<SettingsPage>(new { Form = form, Themes = editor.ThemeChoices, Errors = errors, Done = (string?)null })
+                {
+                    StatusCode = StatusCodes.Status400BadRequest,
+                };
+            }
+
+            await editor.ApplyAsync(form, cancellationToken);
+            return Results.LocalRedirect(context.TenantPath("admin/settings?done=saved"));
+        }).RequirePermission(AdminPermissions.ManageSettings);
+
+        admin.MapGet("/audit", async ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, CancellationToken cancellationToken) =>
+            new RazorComponentResult<AuditLogPage>(new { Filter = filter, Page = await audit.QueryAsync(filter.ToQuery(tenant), cancellationToken) }))
+            .RequirePermission(AdminPermissions.ViewAuditLog);
+
+        admin.MapGet("/audit.csv", ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, HttpContext context) =>
+            Results.Stream(async stream =>
+            {
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+                csv.WriteHeader<AuditEntry>();
+                await csv.NextRecordAsync();
+                await foreach (var entry in audit.ExportAsync(filter.ToQuery(tenant) with { Page = 1, PageSize = int.MaxValue }, context.RequestAborted))
+                {
+                    csv.WriteRecord(entry);
+                    await csv.NextRecordAsync();
+                }
+            }, "text/csv; charset=utf-8", $"audit-{tenant.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv"))
+            .RequirePermission(AdminPermissions.ViewAuditLog);
+    }
+
+    private static async Task<List<FeatureRow>> FeatureRowsAsync(ShellHost host, ModuleCatalog catalog, ITenant tenant, CancellationToken cancellationToken)
+    {
+        var enabled = (await host.GetEnabledFeaturesAsync(tenant.Name, cancellationToken)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var (applied, errors) = await host.GetMigrationStateAsync(tenant.Name, cancellationToken);
+        return [.. catalog.Features
+            .Where(f => tenant.IsDefault || !f.DefaultTenantOnly)
+            .OrderBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new FeatureRow(f, enabled.Contains(f.Id), applied.TryGetValue(f.Id, out var v) ? v : null, (string?)errors[f.Id]?["error"]))];
+    }
+}
