@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovPlatform.Core.Shells;
 using GovPlatform.Modules;
+using GovPlatform.Tenants.Admin;
 using GovPlatform.Tenants.Api;
 using GovPlatform.Tenants.Components;
 using Microsoft.AspNetCore.Builder;
@@ -8,12 +9,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Tenants;
 
 /// <summary>The Default tenant's landing page and the host management API.</summary>
 public sealed class Startup : ModuleStartup
 {
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<TenantCreator>();
+        services.AddSingleton<HostSetupToken>();
+    }
+
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         endpoints.MapGet("/", (ShellHost host, ITenant tenant, HttpContext context) =>
@@ -30,6 +38,7 @@ public sealed class Startup : ModuleStartup
         }).WithName("GovPlatform.Tenants.Landing");
 
         TenantApi.Map(endpoints);
+        HostAdminEndpoints.Map(endpoints);
     }
 
     private static string? Localized(IConfigurationSection section, string culture) =>

@@ -24,7 +24,9 @@ internal sealed class HostApiKeyFilter : IEndpointFilter
             return Results.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Host API key required",
-                detail: "Send the host API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+                detail: key.IsConfigured
+                    ? "Send the host API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
+                    : "The host API is off: no GovPlatform:HostApiKey is configured. Manage tenants in the host admin at /admin/tenants.");
         }
 
         return await next(context);

@@ -1,43 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovPlatform.Core.Hosting;
 
 /// <summary>
-/// The bootstrap credential of the host management API: <c>GovPlatform:HostApiKey</c> from configuration, or else a
-/// random key generated once and kept in <c>App_Data/host-api-key</c> (readable by the operator only).
+/// The credential of the host management API, for scripts and automation: <c>GovPlatform:HostApiKey</c>. Without one,
+/// the API is off; people manage tenants in the host admin (<c>/admin/tenants</c>) with a host-admin account.
 /// </summary>
-public sealed class HostApiKey
+public sealed class HostApiKey(IOptions<GovPlatformOptions> options)
 {
-    private readonly byte[] _key;
+    private readonly byte[]? _key = string.IsNullOrWhiteSpace(options.Value.HostApiKey) ? null : Encoding.UTF8.GetBytes(options.Value.HostApiKey.Trim());
 
-    public HostApiKey(IOptions<GovPlatformOptions> options, HostPaths paths, ILogger<HostApiKey> logger)
-    {
-        var configured = options.Value.HostApiKey;
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            var file = Path.Combine(paths.DataRoot, "host-api-key");
-            if (!File.Exists(file))
-            {
-                Directory.CreateDirectory(paths.DataRoot);
-                File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                logger.LogWarning("No GovPlatform:HostApiKey is configured; a host API key was generated in {File}", file);
-            }
-
-            configured = File.ReadAllText(file).Trim();
-        }
-
-        _key = Encoding.UTF8.GetBytes(configured);
-    }
+    /// <summary>Whether a key is configured (otherwise the API refuses every request).</summary>
+    public bool IsConfigured => _key is not null;
 
     /// <summary>Compares in constant time.</summary>
     public bool Matches(string? candidate) =>
-        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _key);
+        _key is not null && candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _key);
 }
