@@ -121,7 +121,7 @@ public static class ActivationBenchmark
         var text = new StringBuilder()
             .AppendLine("## Activation")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{tenants} tenants on SQLite, cycling through the four districts' recipes (features `GovPlatform.Home` and the always-on ones, site settings). Each row is measured in a fresh process over the same folder. *Activation* is `ShellHost.EnterAsync` (load the tenant's state, check its migrations, build its container and pipeline); *first request* is an HTTP GET of the tenant's home page through Kestrel on loopback (resolution, activation, first render).")
+            .AppendLine(CultureInfo.InvariantCulture, $"{tenants} tenants on SQLite, cycling through the four districts' recipes (features `GovPlatform.Home`, the district's public theme and the admin theme, and the always-on ones; site settings). Each row is measured in a fresh process over the same folder. *Activation* is `ShellHost.EnterAsync` (load the tenant's state, check its migrations, build its container and pipeline); *first request* is an HTTP GET of the tenant's home page through Kestrel on loopback (resolution, activation, first render).")
             .AppendLine()
             .AppendLine("| What | Tenants | Median ms | p95 ms | Max ms |")
             .AppendLine("|---|---|---|---|---|")

@@ -3,7 +3,6 @@ using GovPlatform.Home.Models;
 using GovPlatform.Modules;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -33,8 +32,7 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
-        endpoints.MapGet("/", ([FromServices] SiteProfile site, HttpContext context) =>
-            new RazorComponentResult<HomePage>(new { Site = site, BasePath = context.Request.PathBase.Value ?? "" }))
+        endpoints.MapGet("/", ([FromServices] SiteProfile site) => new RazorComponentResult<HomePage>(new { Site = site }))
             .WithName("GovPlatform.Home");
     }
 }

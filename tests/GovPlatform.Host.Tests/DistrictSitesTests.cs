@@ -30,7 +30,7 @@ public sealed class DistrictSitesTests : IAsyncLifetime
         Assert.Contains("<html lang=\"zh-CN\">", html);
         Assert.Matches($"<h1>[^<]*{expectedName}[^<]*</h1>", html);
         Assert.Contains("主要数据", html);
-        Assert.Contains($"href=\"/{tenant}/?culture=en\"", html);
+        Assert.Contains($"href=\"/{tenant}/culture/en?returnUrl=%2F{tenant}%2F\"", html);
     }
 
     [Fact]

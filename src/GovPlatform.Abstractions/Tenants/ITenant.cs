@@ -29,6 +29,9 @@ public interface ITenant
     /// <summary>The tenant's display name in its own culture.</summary>
     string DisplayName { get; }
 
+    /// <summary>The tenant's display name in <paramref name="culture"/> (<c>en</c>, <c>zh-CN</c>) or its language, else in its own culture.</summary>
+    string GetDisplayName(string culture);
+
     /// <summary>The tenant's theme id.</summary>
     string Theme { get; }
 

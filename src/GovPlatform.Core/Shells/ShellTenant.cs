@@ -22,6 +22,8 @@ internal sealed class ShellTenant(ShellSettings settings, IConfiguration configu
 
     public string DisplayName => settings.DisplayName;
 
+    public string GetDisplayName(string culture) => settings.GetDisplayName(culture);
+
     public string Theme => settings.Theme;
 
     public IConfiguration Settings => configuration;

@@ -1,0 +1,12 @@
+using GovPlatform.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovPlatform.Themes.Red;
+
+/// <summary>Offers the Red theme to the tenant; its <c>Theme</c> setting decides whether the site uses it.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services) =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiteTheme, RedTheme>());
+}
