@@ -20,6 +20,6 @@ internal sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILogg
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+            lines.Enqueue(exception is null ? $"{logLevel} {category}: {formatter(state, exception)}" : $"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }
