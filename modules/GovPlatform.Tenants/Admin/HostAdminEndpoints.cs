@@ -1,8 +1,10 @@
 using System.Globalization;
 using GovPlatform.Auditing;
+using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Shells;
 using GovPlatform.Security;
 using GovPlatform.Tenants.AdminPages;
+using GovPlatform.Tenants.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,14 +80,17 @@ internal static class HostAdminEndpoints
             return Results.LocalRedirect(context.TenantPath($"admin/tenants?done={change}&name={Uri.EscapeDataString(name)}"));
         });
 
-        tenants.MapGet("/{name}/export", (string name, ShellHost host, IAuditLog audit, HttpContext context) =>
-            host.Find(name) is null
-                ? Results.NotFound()
-                : Results.Stream(async stream =>
-                {
-                    await host.ExportAsync(name, stream, context.RequestAborted);
-                    await audit.RecordAsync(new AuditEvent("tenants", "export", name), context.RequestAborted);
-                }, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip"));
+        tenants.MapGet("/{name}/export", async (string name, ShellHost host, HostPaths paths, TimeProvider clock, IAuditLog audit, CancellationToken cancellationToken) =>
+        {
+            if (host.Find(name) is null)
+            {
+                return Results.NotFound();
+            }
+
+            var download = await ArchiveDownload.ExportAsync(host, paths, name, clock.GetUtcNow(), cancellationToken);
+            await audit.RecordAsync(new AuditEvent("tenants", "export", name), cancellationToken);
+            return download;
+        });
 
         tenants.MapGet("/{name}/remove", (string name, ShellHost host) =>
             host.Find(name) is { } settings
@@ -148,8 +153,8 @@ internal static class HostAdminEndpoints
                 { StatusCode = StatusCodes.Status409Conflict };
             }
 
-            var result = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
-                ? new AccountResult(false, [English ? "Enter a user name and a password." : "请填写用户名和密码。"])
+            var result = string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+                ? new AccountResult(false, [English ? "Enter a user name, an e-mail address and a password." : "请填写用户名、电子邮箱和密码。"])
                 : await creator.EnsureAdministratorAsync(name, userName.Trim(), email?.Trim(), password, cancellationToken);
             return result.Succeeded
                 ? Results.LocalRedirect(context.TenantPath($"admin/tenants?done=administrator&name={Uri.EscapeDataString(name)}"))
@@ -219,9 +224,9 @@ internal static class HostAdminEndpoints
             {
                 errors = [English ? "The setup token is not right. Copy it from the host's log or from App_Data/host-setup-token." : "设置令牌不正确。请从主机日志或 App_Data/host-setup-token 中复制。"];
             }
-            else if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+            else if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             {
-                errors = [English ? "Enter a user name and a password." : "请填写用户名和密码。"];
+                errors = [English ? "Enter a user name, an e-mail address and a password." : "请填写用户名、电子邮箱和密码。"];
             }
             else
             {

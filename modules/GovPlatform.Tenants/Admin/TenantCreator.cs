@@ -97,6 +97,11 @@ public sealed partial class TenantCreator(ShellHost host, RecipeCatalog recipes,
             Error(nameof(form.AdminUserName), "Enter the administrator's user name.", "请填写管理员用户名。");
         }
 
+        if (string.IsNullOrWhiteSpace(form.AdminEmail) || !form.AdminEmail.Contains('@', StringComparison.Ordinal) || form.AdminEmail.Trim().Length > 256)
+        {
+            Error(nameof(form.AdminEmail), "Enter the administrator's e-mail address (for a forgotten password).", "请填写管理员的电子邮箱（用于找回密码）。");
+        }
+
         if (string.IsNullOrEmpty(form.AdminPassword) || form.AdminPassword.Length < 8)
         {
             Error(nameof(form.AdminPassword), "The password needs at least 8 characters.", "密码至少需要 8 个字符。");

@@ -97,23 +97,7 @@ internal static class TenantApi
             return Results.Ok(new { Name = name, Removed = true, ExportedTo = archive });
         }));
 
-        tenants.MapGet("/{name}/export", (string name, ShellHost host, HostPaths paths, TimeProvider clock, CancellationToken cancellationToken) => Guard(async () =>
-        {
-            // The archive is built in a temporary file (zip needs to seek), then streamed; the file goes when the response ends.
-            var temp = TempFile(paths);
-            var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            try
-            {
-                await host.ExportAsync(name, stream, cancellationToken);
-                stream.Position = 0;
-                return Results.File(stream, "application/zip", $"{name}-{clock.GetUtcNow():yyyyMMddHHmmss}.govplatform.zip");
-            }
-            catch
-            {
-                await stream.DisposeAsync();
-                throw;
-            }
-        }));
+        tenants.MapGet("/{name}/export", (string name, ShellHost host, HostPaths paths, TimeProvider clock, CancellationToken cancellationToken) => Guard(() => ArchiveDownload.ExportAsync(host, paths, name, clock.GetUtcNow(), cancellationToken)));
 
         api.MapPost("/tenants/import", (HttpContext context, string? name, string? provider, string? isolation, string? databaseName, string? urlPrefix, ShellHost host, HostPaths paths, CancellationToken cancellationToken) => Guard(async () =>
         {
@@ -162,7 +146,7 @@ internal static class TenantApi
                 }
             }
 
-            await using var temp = new FileStream(TempFile(paths), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await using var temp = new FileStream(ArchiveDownload.TempFile(paths), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await body.CopyToAsync(temp, cancellationToken);
             temp.Position = 0;
             var imported = await host.ImportAsync(temp, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), overrides, cancellationToken);
@@ -209,13 +193,6 @@ internal static class TenantApi
         {
             return Results.Problem(statusCode: ex.StatusCode, title: ex.Title, detail: ex.Message);
         }
-    }
-
-    private static string TempFile(HostPaths paths)
-    {
-        var folder = Path.Combine(paths.DataRoot, "Temp");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
     }
 
     private static TenantOperationException Unknown(string name) => new(404, "Unknown tenant", $"There is no tenant named '{name}'.");
