@@ -73,14 +73,8 @@ public sealed class Startup(ITenant tenant) : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
-        // Every shell makes sure of its roles and default grants before it serves its first request.
-        var seeder = services.GetRequiredService<IdentitySeeder>();
-        app.Use(async (context, next) =>
-        {
-            await seeder.EnsureAsync(context.RequestAborted);
-            await next(context);
-        });
-
+        // Roles and default grants are seeded on first use (a permission check of a signed-in user, an account being
+        // created), not before a shell's first request: a public page or an API call need not wait for them.
         AccountEndpoints.Map(endpoints);
         UserAdminEndpoints.Map(endpoints);
         RoleAdminEndpoints.Map(endpoints);

@@ -11,8 +11,8 @@ namespace GovPlatform.Identity.Services;
 
 /// <summary>
 /// Makes sure the tenant has the nine built-in roles and that every enabled feature's default grants were applied
-/// once. It runs once per shell (a feature change builds a new shell), before the first request, recipe step or
-/// administrator bootstrap that needs it; it is idempotent, and safe when two nodes run it at once.
+/// once. It runs once per shell (a feature change builds a new shell), at the first permission check of a signed-in
+/// user or account creation that needs it; it is idempotent, and safe when two nodes run it at once.
 /// </summary>
 public sealed class IdentitySeeder(IServiceScopeFactory scopes, PermissionCatalog catalog, AccessCache cache, ILogger<IdentitySeeder> logger)
 {

@@ -74,7 +74,7 @@ public static class GovPlatformHostExtensions
         app.Services.GetRequiredService<HostServices>().Provider = app.Services;
         _ = app.Services.GetRequiredService<ModuleCatalog>();
         await app.Services.GetRequiredService<ShellHost>().InitializeAsync(app.Lifetime.ApplicationStopping);
-        app.UseSecurityHeaders(SecurityHeaders.Policy);
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TenantMiddleware>();
     }
 }

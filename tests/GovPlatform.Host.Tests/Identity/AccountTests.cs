@@ -30,11 +30,12 @@ public sealed partial class AccountTests
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
 
-        // Stored in alpha's database, with the Citizen role; beta has its own empty tables.
+        // Stored in alpha's database, with the Citizen role among the nine built-in roles (seeded on first use: here,
+        // the registration); beta has its own empty tables.
         Assert.Equal("张伟", await host.ScalarAsync("alpha", "SELECT display_name FROM gp_users WHERE user_name = 'zhangwei'"));
         Assert.Equal("Citizen", await host.ScalarAsync("alpha",
             "SELECT r.name FROM gp_user_roles ur JOIN gp_roles r ON r.id = ur.role_id JOIN gp_users u ON u.id = ur.user_id WHERE u.user_name = 'zhangwei'"));
-        Assert.Equal(9L, Convert.ToInt64(await host.ScalarAsync("beta", "SELECT COUNT(*) FROM gp_roles"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(9L, Convert.ToInt64(await host.ScalarAsync("alpha", "SELECT COUNT(*) FROM gp_roles"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0L, Convert.ToInt64(await host.ScalarAsync("beta", "SELECT COUNT(*) FROM gp_users"), System.Globalization.CultureInfo.InvariantCulture));
 
         // Signed in: a citizen lacks the cases permission (403), an anonymous client is not signed in (401).
