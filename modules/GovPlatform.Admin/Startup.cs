@@ -6,6 +6,7 @@ using GovPlatform.Admin.Services;
 using GovPlatform.Auditing;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Shells;
+using GovPlatform.Files;
 using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
@@ -21,7 +22,11 @@ namespace GovPlatform.Admin;
 /// <summary>The tenant admin under <c>/admin</c>: pages are server-rendered; forms post, then redirect (or show their errors).</summary>
 public sealed class Startup : ModuleStartup
 {
-    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<SiteSettingsEditor>();
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<SiteSettingsEditor>();
+        services.AddScoped<SiteLogo>();
+    }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
@@ -77,25 +82,39 @@ public sealed class Startup : ModuleStartup
             return Results.LocalRedirect(context.TenantPath($"admin/features?done={(enable ? "enabled" : "disabled")}"));
         }).RequirePermission(AdminPermissions.ManageFeatures);
 
-        admin.MapGet("/settings", (string? done, SiteSettingsEditor editor) =>
-            new RazorComponentResult<SettingsPage>(new { Form = editor.Current(), Themes = editor.ThemeChoices, Errors = new Dictionary<string, string>(), Done = done }))
+        admin.MapGet("/settings", (string? done, SiteSettingsEditor editor, SiteLogo logo) =>
+            new RazorComponentResult<SettingsPage>(new { Form = editor.Current(), Themes = editor.ThemeChoices, Errors = new Dictionary<string, string>(), Done = done, Logo = logo.Current }))
             .RequirePermission(AdminPermissions.ManageSettings);
 
-        admin.MapPost("/settings", async ([FromForm] SettingsForm form, SiteSettingsEditor editor, HttpContext context, CancellationToken cancellationToken) =>
+        admin.MapPost("/settings", async ([FromForm] SettingsForm form, SiteSettingsEditor editor, SiteLogo logoService, HttpContext context, CancellationToken cancellationToken) =>
         {
-            var errors = editor.Validate(form, SiteSettingsEditor.English);
+            // Read from the form rather than bound as a parameter: a post without a file may then be url-encoded too.
+            var logo = context.Request.Form.Files.GetFile("logo");
+            var errors = editor.Validate(form, logo, SiteSettingsEditor.English);
             if (errors.Count > 0)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return (IResult)new RazorComponentResult<SettingsPage>(new { Form = form, Themes = editor.ThemeChoices, Errors = errors, Done = (string?)null })
+                return (IResult)new RazorComponentResult<SettingsPage>(new { Form = form, Themes = editor.ThemeChoices, Errors = errors, Done = (string?)null, Logo = logoService.Current })
                 {
                     StatusCode = StatusCodes.Status400BadRequest,
                 };
             }
 
-            await editor.ApplyAsync(form, cancellationToken);
+            await editor.ApplyAsync(form, logo, cancellationToken);
             return Results.LocalRedirect(context.TenantPath("admin/settings?done=saved"));
         }).RequirePermission(AdminPermissions.ManageSettings);
+
+        // The logo, public: the themes show it on every page. A versioned URL (?v=) may be cached for good.
+        endpoints.MapGet("/site/logo", (string? v, SiteLogo logo, ITenantFiles files, HttpContext context) =>
+        {
+            if (logo.Current is not { } current || files.OpenRead(SiteLogo.FilePath) is not { } stream)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = v == current.Version ? "public, max-age=31536000, immutable" : "no-cache";
+            return Results.Stream(stream, current.Type, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{current.Version}\""));
+        }).WithName("GovPlatform.Admin.SiteLogo");
 
         admin.MapGet("/audit", async ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, CancellationToken cancellationToken) =>
             new RazorComponentResult<AuditLogPage>(new { Filter = filter, Page = await audit.QueryAsync(filter.ToQuery(tenant), cancellationToken) }))

@@ -40,6 +40,9 @@ public abstract class ThemeLayoutBase : ThemeLayout
     /// <summary>"Page · Site", or the site's name alone for a page without a title of its own.</summary>
     protected string DocumentTitle => string.IsNullOrWhiteSpace(Title) || Title == SiteName ? SiteName : $"{Title} · {SiteName}";
 
+    /// <summary>The site's logo (uploaded in the admin's site settings), versioned so browsers may keep it; null when none.</summary>
+    protected string? LogoUrl => Tenant.Settings["Site:Logo:Version"] is { Length: > 0 } version ? Context.TenantPath($"site/logo?v={version}") : null;
+
     /// <summary>The tenant's home page.</summary>
     protected string HomeUrl => Context.TenantPath("");
 

@@ -19,6 +19,9 @@ public sealed class SettingsForm
     /// <summary>Every flag listed on the form (checked or not), so that an unchecked box turns its flag off.</summary>
     public List<string> KnownFlags { get => field ??= []; set; } = [];
 
+    /// <summary>Take the current logo away.</summary>
+    public bool RemoveLogo { get; set; }
+
     /// <summary>A new flag to add, switched on.</summary>
     public string? NewFlag { get; set; }
 }

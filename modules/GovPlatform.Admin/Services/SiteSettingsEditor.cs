@@ -6,12 +6,13 @@ using GovPlatform.Core.Modules;
 using GovPlatform.Core.Shells;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace GovPlatform.Admin.Services;
 
 /// <summary>Reads the tenant's site settings into the form, validates a posted form and applies it, audited.</summary>
-public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog catalog, ITenant tenant, IThemeSelector themes, IAuditLog audit)
+public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog catalog, ITenant tenant, IThemeSelector themes, IAuditLog audit, SiteLogo logo)
 {
     /// <summary>The cultures a site can default to.</summary>
     public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en"];
@@ -40,10 +41,15 @@ public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog cat
     }
 
     /// <summary>Field errors by field name ("" for the form); empty when the form is valid.</summary>
-    public Dictionary<string, string> Validate(SettingsForm form, bool english)
+    public Dictionary<string, string> Validate(SettingsForm form, IFormFile? logoUpload, bool english)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (SiteLogo.Validate(logoUpload, english) is { } logoError)
+        {
+            errors["Logo"] = logoError;
+        }
+
         if (string.IsNullOrWhiteSpace(form.NameChinese) || form.NameChinese.Trim().Length > 100)
         {
             errors[nameof(form.NameChinese)] = english ? "Enter the Chinese name (up to 100 characters)." : "请填写中文名称（不超过 100 个字）。";
@@ -80,10 +86,11 @@ public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog cat
     }
 
     /// <summary>Applies a valid form: the definition (name, theme, culture, time zone), the theme's feature, the flags.</summary>
-    public async Task ApplyAsync(SettingsForm form, CancellationToken cancellationToken)
+    public async Task ApplyAsync(SettingsForm form, IFormFile? logoUpload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var before = Snapshot(Current());
+        before["Logo"] = logo.Current?.Version;
 
         var definition = new JsonObject
         {
@@ -114,6 +121,28 @@ public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog cat
             ["TimeZone"] = form.TimeZone.Trim(),
             ["Flags"] = flags.DeepClone(),
         };
+
+        // The logo: a new upload replaces it, "remove" takes it away; the site settings say which version to show.
+        JsonNode? logoSetting = null;
+        var logoChanged = false;
+        if (logoUpload is { Length: > 0 })
+        {
+            var (type, version) = await logo.SaveAsync(logoUpload, cancellationToken);
+            logoSetting = new JsonObject { ["Type"] = type, ["Version"] = version };
+            logoChanged = true;
+            after["Logo"] = version;
+        }
+        else if (form.RemoveLogo && logo.Current is not null)
+        {
+            logo.Remove();
+            logoChanged = true;
+            after["Logo"] = null;
+        }
+        else
+        {
+            after["Logo"] = logo.Current?.Version;
+        }
+
         await audit.RecordAsync(new AuditEvent("settings", "update", tenant.Name, "Site settings changed / 修改站点设置", before, after), cancellationToken);
 
         var enabled = (await host.GetEnabledFeaturesAsync(tenant.Name, cancellationToken)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -123,9 +152,20 @@ public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog cat
         }
 
         await host.UpdateDefinitionAsync(tenant.Name, definition, cancellationToken);
+        var sitePatch = new JsonObject();
         if (flags.Count > 0)
         {
-            await host.UpdateSiteSettingsAsync(tenant.Name, new JsonObject { ["FeatureManagement"] = flags }, cancellationToken);
+            sitePatch["FeatureManagement"] = flags;
+        }
+
+        if (logoChanged)
+        {
+            sitePatch["Site"] = new JsonObject { ["Logo"] = logoSetting };
+        }
+
+        if (sitePatch.Count > 0)
+        {
+            await host.UpdateSiteSettingsAsync(tenant.Name, sitePatch, cancellationToken);
         }
     }
 

@@ -4,6 +4,7 @@ using GovPlatform.Auditing;
 using GovPlatform.Core.Auditing;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.FeatureFlags;
+using GovPlatform.Core.Files;
 using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Localization;
 using GovPlatform.Core.Messaging;
@@ -13,6 +14,7 @@ using GovPlatform.Core.Recipes;
 using GovPlatform.Core.Security;
 using GovPlatform.Core.Themes;
 using GovPlatform.Data;
+using GovPlatform.Files;
 using GovPlatform.Messaging;
 using GovPlatform.Modules;
 using GovPlatform.Navigation;
@@ -36,7 +38,7 @@ using Microsoft.FeatureManagement;
 namespace GovPlatform.Core.Shells;
 
 /// <summary>Builds a tenant's shell: its container from the host's shared services and its features' startups, then its pipeline.</summary>
-public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TenantDatabaseFactory databases, TimeProvider clock, ILoggerFactory loggerFactory, IHostEnvironment environment, IOptions<GovPlatformOptions> options)
+public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices hostServices, TenantDatabaseFactory databases, HostPaths paths, TimeProvider clock, ILoggerFactory loggerFactory, IHostEnvironment environment, IOptions<GovPlatformOptions> options)
 {
     private readonly bool _validateScopes = options.Value.ValidateShellScopes ?? environment.IsDevelopment();
 
@@ -125,6 +127,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         services.AddScoped<INavigationService, NavigationService>();
         services.AddScoped<IDataModel, AuditDataModel>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<ITenantFiles>(new TenantFiles(Path.Combine(paths.TenantDataPath(settings.Name), "files")));
 
         services.AddFeatureManagement();
         services.Replace(ServiceDescriptor.Singleton<IFeatureDefinitionProvider>(sp =>

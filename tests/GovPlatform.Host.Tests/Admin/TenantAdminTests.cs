@@ -8,7 +8,7 @@ using static GovPlatform.Host.Tests.Identity.IdentityTestSupport;
 namespace GovPlatform.Host.Tests.Admin;
 
 /// <summary>The district admin at /&lt;tenant&gt;/admin: who may use it, features, site settings, audit log.</summary>
-public sealed class TenantAdminTests : IAsyncLifetime
+public sealed partial class TenantAdminTests : IAsyncLifetime
 {
     private readonly TestHost _host = new TestHost()
         .WithTenant("alpha", ["Test.GridCases", "Test.Echo", "GovPlatform.Home", "GovPlatform.Themes.Civic", "GovPlatform.Themes.Admin"], extraSteps: UsersStep(
@@ -164,6 +164,59 @@ public sealed class TenantAdminTests : IAsyncLifetime
         var none = await admin.GetStringAsync("/alpha/admin/audit?category=nothing-like-this");
         Assert.DoesNotContain("sign-in-failed", none, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_uploaded_logo_is_checked_kept_in_the_tenants_files_shown_by_the_theme_and_exported()
+    {
+        var admin = await _host.SignedInAsync("alpha", "admin", AdminPassword);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+        var refused = await PostSettingsWithFileAsync(admin, "logo.png", "image/png", "not an image"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"Logo-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var saved = await PostSettingsWithFileAsync(admin, "emblem.png", "image/png", png);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var home = await _host.Client("text/html").GetStringAsync("/alpha/");
+        var url = LogoUrl().Match(home).Groups[1].Value;
+        Assert.StartsWith("/alpha/site/logo?v=", url, StringComparison.Ordinal);
+        var logo = await _host.Client().GetAsync(url);
+        Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await logo.Content.ReadAsByteArrayAsync());
+        Assert.Contains("immutable", logo.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client().GetAsync("/beta/site/logo")).StatusCode);
+
+        using var archive = new MemoryStream();
+        await _host.Shells.ExportAsync("alpha", archive);
+        archive.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(archive);
+        Assert.NotNull(zip.GetEntry("files/files/site/logo"));
+
+        var audit = Assert.Single(await _host.AuditAsync("alpha", "settings", "update"));
+        Assert.Contains("\"Logo\":\"", audit.After!, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostSettingsWithFileAsync(HttpClient client, string fileName, string type, byte[] bytes)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/alpha/admin/settings");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("阿尔法街道"), "NameChinese" },
+            { new StringContent("Alpha Street"), "NameEnglish" },
+            { new StringContent("GovPlatform.Themes.Civic"), "Theme" },
+            { new StringContent("zh-CN"), "Culture" },
+            { new StringContent("Asia/Shanghai"), "TimeZone" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        content.Add(file, "logo", fileName);
+        return await client.PostAsync("/alpha/admin/settings", content);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<img class=\"gp-logo\" src=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex LogoUrl();
 
     private async Task<bool> EnabledAsync(string feature) =>
         (await _host.Shells.GetEnabledFeaturesAsync("alpha")).Any(f => f.Id == feature);
