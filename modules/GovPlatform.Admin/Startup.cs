@@ -127,7 +127,7 @@ public sealed class Startup : ModuleStartup
                 await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
                 csv.WriteHeader<AuditEntry>();
                 await csv.NextRecordAsync();
-                await foreach (var entry in audit.ExportAsync(filter.ToQuery(tenant) with { Page = 1, PageSize = int.MaxValue }, context.RequestAborted))
+                await foreach (var entry in audit.ExportAsync(filter.ToQuery(tenant), context.RequestAborted))
                 {
                     csv.WriteRecord(entry);
                     await csv.NextRecordAsync();

@@ -118,14 +118,7 @@ internal static class UserAdminEndpoints
         return await EditorAsync(context, roles, cache, password, new UserEditor
         {
             UserId = user.Id,
-            Form = new UserForm
-            {
-                UserName = user.UserName,
-                DisplayName = user.DisplayName,
-                Email = user.Email,
-                Phone = user.PhoneNumber,
-                GridUnits = string.Join('\n', await accounts.GetGridUnitsAsync(user)),
-            },
+            Form = await FormOfAsync(user, accounts),
             Roles = [.. await users.GetRolesAsync(user)],
             Locked = user.LockoutEnd > clock.GetUtcNow(),
             Notice = saved == true ? t["Saved."].Value : null,
@@ -251,14 +244,7 @@ internal static class UserAdminEndpoints
         return await EditorAsync(context, roleManager, cache, password, new UserEditor
         {
             UserId = user.Id,
-            Form = new UserForm
-            {
-                UserName = user.UserName,
-                DisplayName = user.DisplayName,
-                Email = user.Email,
-                Phone = user.PhoneNumber,
-                GridUnits = string.Join('\n', await accounts.GetGridUnitsAsync(user)),
-            },
+            Form = await FormOfAsync(user, accounts),
             Roles = [.. await users.GetRolesAsync(user)],
             Locked = user.LockoutEnd > clock.GetUtcNow(),
             Errors = [.. result.Errors.Select(e => e.Description)],
@@ -322,4 +308,14 @@ internal static class UserAdminEndpoints
 
         public string? Notice { get; init; }
     }
+
+    /// <summary>The edit form of a stored user.</summary>
+    private static async Task<UserForm> FormOfAsync(GovUser user, UserAccounts accounts) => new()
+    {
+        UserName = user.UserName,
+        DisplayName = user.DisplayName,
+        Email = user.Email,
+        Phone = user.PhoneNumber,
+        GridUnits = string.Join('\n', await accounts.GetGridUnitsAsync(user)),
+    };
 }
