@@ -1,18 +1,12 @@
-using GovPlatform.Localization;
 using GovPlatform.Themes.Admin.Components;
 
 namespace GovPlatform.Themes.Admin;
 
 /// <summary>The admin theme.</summary>
-public sealed class AdminTheme : ISiteTheme
+public static class AdminTheme
 {
     public const string FeatureId = "GovPlatform.Themes.Admin";
 
-    public string Id => FeatureId;
-
-    public BilingualText Name { get; } = new("管理后台", "Admin");
-
-    public Type Layout => typeof(AdminThemeLayout);
-
-    public bool IsAdmin => true;
+    /// <summary>What the startup registers.</summary>
+    public static readonly SiteTheme Theme = new(FeatureId, new("管理后台", "Admin"), typeof(AdminThemeLayout), IsAdmin: true);
 }

@@ -1,6 +1,5 @@
 using GovPlatform.Modules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovPlatform.Themes.Admin;
 
@@ -8,5 +7,5 @@ namespace GovPlatform.Themes.Admin;
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) =>
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiteTheme, AdminTheme>());
+        services.AddSingleton<ISiteTheme>(AdminTheme.Theme);
 }

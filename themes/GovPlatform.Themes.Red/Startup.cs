@@ -1,6 +1,5 @@
 using GovPlatform.Modules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovPlatform.Themes.Red;
 
@@ -8,5 +7,5 @@ namespace GovPlatform.Themes.Red;
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) =>
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiteTheme, RedTheme>());
+        services.AddSingleton<ISiteTheme>(RedTheme.Theme);
 }

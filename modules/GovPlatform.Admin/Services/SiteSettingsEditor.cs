@@ -20,9 +20,9 @@ public sealed partial class SiteSettingsEditor(ShellHost host, ModuleCatalog cat
     /// <summary>Time zones offered first; any IANA id is accepted.</summary>
     public static readonly IReadOnlyList<string> CommonTimeZones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "UTC"];
 
-    /// <summary>Public themes the tenant may choose: every theme module but the admin theme.</summary>
+    /// <summary>Public themes the tenant may choose.</summary>
     public IReadOnlyList<FeatureDescriptor> ThemeChoices =>
-        [.. catalog.Features.Where(f => f.Category == "Theme" && f.Id != themes.Admin.Id && (!f.DefaultTenantOnly || tenant.IsDefault))];
+        [.. catalog.Features.Where(f => f.Category == ThemeCategories.Site && (!f.DefaultTenantOnly || tenant.IsDefault))];
 
     public SettingsForm Current()
     {

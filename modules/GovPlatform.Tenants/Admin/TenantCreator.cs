@@ -8,6 +8,7 @@ using GovPlatform.Core.Recipes;
 using GovPlatform.Core.Shells;
 using GovPlatform.Core.Tenants;
 using GovPlatform.Security;
+using GovPlatform.Themes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public sealed partial class TenantCreator(ShellHost host, RecipeCatalog recipes,
 
     /// <summary>Public themes a new tenant may use.</summary>
     public IReadOnlyList<FeatureDescriptor> Themes =>
-        [.. catalog.Features.Where(f => f.Category == "Theme" && !f.Id.EndsWith(".Admin", StringComparison.Ordinal) && !f.DefaultTenantOnly)];
+        [.. catalog.Features.Where(f => f.Category == ThemeCategories.Site && !f.DefaultTenantOnly)];
 
     /// <summary>The tenant's settings, or null.</summary>
     public ShellSettings? Find(string name) => host.Find(name);

@@ -1,4 +1,3 @@
-using GovPlatform.Localization;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
 
@@ -11,6 +10,8 @@ namespace GovPlatform.Core.Themes;
 /// </summary>
 internal sealed class ThemeSelector : IThemeSelector
 {
+    private static readonly SiteTheme Plain = new("GovPlatform.Themes.Plain", new("简洁", "Plain"), typeof(PlainLayout));
+
     public const string DefaultSiteTheme = "GovPlatform.Themes.Civic";
 
     public ThemeSelector(ITenant tenant, IEnumerable<ISiteTheme> themes)
@@ -19,7 +20,7 @@ internal sealed class ThemeSelector : IThemeSelector
         Available = [.. all.Where(t => !t.IsAdmin)];
         Site = Available.FirstOrDefault(t => t.Id == tenant.Theme)
             ?? Available.FirstOrDefault(t => t.Id == DefaultSiteTheme)
-            ?? (Available.Count > 0 ? Available[0] : PlainTheme.Instance);
+            ?? (Available.Count > 0 ? Available[0] : Plain);
         Admin = all.FirstOrDefault(t => t.IsAdmin) ?? Site;
     }
 
@@ -28,17 +29,4 @@ internal sealed class ThemeSelector : IThemeSelector
     public ISiteTheme Admin { get; }
 
     public IReadOnlyList<ISiteTheme> Available { get; }
-
-    private sealed class PlainTheme : ISiteTheme
-    {
-        public static readonly PlainTheme Instance = new();
-
-        public string Id => "GovPlatform.Themes.Plain";
-
-        public BilingualText Name => new("简洁", "Plain");
-
-        public Type Layout => typeof(PlainLayout);
-
-        public bool IsAdmin => false;
-    }
 }
