@@ -69,7 +69,7 @@ public sealed class RecipeExecutor(ShellBuilder builder, TimeProvider clock, ILo
             var implementation = scope.ServiceProvider.GetServices<IRecipeStep>().LastOrDefault(s => s.Name == name)
                 ?? throw new RecipeStepException($"No recipe step named '{name}': is the feature that provides it enabled by an earlier 'features' step?");
             var context = new RecipeStepContext(recipe.Name, index, JsonSerializer.SerializeToElement(step),
-                scope.ServiceProvider.GetRequiredService<ITenant>(), scope.ServiceProvider);
+                scope.ServiceProvider.GetRequiredService<ITenant>(), scope.ServiceProvider, Path.GetDirectoryName(recipe.Path));
             await implementation.ExecuteAsync(context, cancellationToken);
         }
 
