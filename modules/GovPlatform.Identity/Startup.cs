@@ -69,6 +69,7 @@ public sealed class Startup(ITenant tenant) : ModuleStartup
         services.AddScoped<UserAccounts>();
         services.AddScoped<TenantAdministrators>();
         services.AddScoped<IAdministratorAccounts>(sp => sp.GetRequiredService<TenantAdministrators>());
+        services.AddScoped<ITenantUsers, TenantUsers>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)

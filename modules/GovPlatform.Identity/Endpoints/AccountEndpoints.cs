@@ -5,6 +5,7 @@ using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Services;
 using GovPlatform.Messaging;
 using GovPlatform.Security;
+using GovPlatform.Themes;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,16 +48,7 @@ internal static class AccountEndpoints
     }
 
     internal static RazorComponentResult<TPage> Page<TPage>(HttpContext context, object parameters, int status = StatusCodes.Status200OK)
-        where TPage : Microsoft.AspNetCore.Components.IComponent
-    {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["BasePath"] = context.Request.PathBase.Value ?? "" };
-        foreach (var property in parameters.GetType().GetProperties())
-        {
-            values[property.Name] = property.GetValue(parameters);
-        }
-
-        return new RazorComponentResult<TPage>(values) { StatusCode = status };
-    }
+        where TPage : Microsoft.AspNetCore.Components.IComponent => ComponentPage.Render<TPage>(context, parameters, status);
 
     /// <summary>The user with this user name, or else with this e-mail address.</summary>
     internal static async Task<GovUser?> FindAsync(UserManager<GovUser> users, string? login)

@@ -1,0 +1,12 @@
+using GovPlatform.Data;
+using GovPlatform.Grid.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPlatform.Grid.Services;
+
+/// <summary>Bumps the grid's revision inside the caller's transaction, so every node reloads its snapshot once the change commits.</summary>
+internal static class GridRevision
+{
+    public static Task BumpAsync(TenantDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync($"UPDATE {GridTables.State} SET revision = revision + 1 WHERE id = 1", cancellationToken);
+}

@@ -1,0 +1,21 @@
+using GovPlatform.Grid.Models;
+
+namespace GovPlatform.Grid.Services;
+
+/// <summary>A worker as the admin's editor posts it.</summary>
+internal sealed class GridWorkerEdit
+{
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public GridWorkerKind Kind { get; set; }
+
+    public GridTeam Team { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Notes { get; set; }
+
+    public bool Active { get; set; } = true;
+}
