@@ -17,4 +17,5 @@ using GovPlatform.Modules;
 [assembly: Feature("Test.SlowMigration", "Slow migration", Description = "Its migration takes a while and counts its runs.")]
 [assembly: Feature("Test.GridCases", "Grid cases", Description = "Declares a grid-scoped permission and endpoints that check it, for the permission tests.")]
 [assembly: Feature("Test.Pages", "Pages", Description = "A public and an admin page in the tenant's themes, menu items, and sign-in by an X-Test-User header.")]
+[assembly: Feature("Test.GridRecords", "Grid records", Dependencies = ["GovPlatform.Grid"], Description = "A table of records filed under grid units, listed through the grid's scope filter.")]
 [assembly: Feature("Test.Platform", "Platform services", Description = "Endpoints over the platform's per-tenant services: audit log, rate limits, data protection, menus, layouts.")]

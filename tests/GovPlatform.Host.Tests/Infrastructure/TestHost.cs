@@ -67,7 +67,7 @@ public sealed class TestHost : IAsyncDisposable
     private void CopyRepositoryTenant(string name)
     {
         var source = Path.Combine(RepositoryRoot(), "tenants", name);
-        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetExtension(f) is ".json" or ".geojson" or ".csv"))
         {
             var target = Path.Combine(TenantsPath, name, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
