@@ -24,7 +24,7 @@ internal static class SafeOverlay
         }
         catch (TopologyException)
         {
-            return UnaryUnionNG.Union(parts, factory, Millimetres);
+            return UnaryUnionNG.Union(parts.Select(part => part.Buffer(0)), factory, Millimetres);
         }
     }
 
