@@ -15,7 +15,7 @@ internal sealed class SliverTolerance(double metres)
 
     /// <summary>Whether a thing this wide and high could hold a disc of the tolerance's radius; false means a sure sliver.</summary>
     public bool CouldHold(Envelope envelope) =>
-        !envelope.IsNull && Math.Min(envelope.Width, envelope.Height) > (_metres > 0 ? 2 * _metres : 0);
+        !envelope.IsNull && Math.Min(envelope.Width, envelope.Height) > 2 * _metres;
 
     /// <summary>Whether a metric area survives the tolerance: something of it remains after shrinking it by the tolerance.</summary>
     public bool Survives(Geometry area)
