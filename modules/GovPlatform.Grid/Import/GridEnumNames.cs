@@ -34,13 +34,18 @@ internal sealed class GridEnumNames<T>
     }
 
     /// <summary>The English name exports write.</summary>
-    public string English(T value)
+    public string English(T value) => Names(value).English;
+
+    /// <summary>The value for a message: <c>partTime (兼职)</c>.</summary>
+    public string Describe(T value) => $"{Names(value).English} ({Names(value).Chinese})";
+
+    private (T Value, string English, string Chinese) Names(T value)
     {
         foreach (var name in _names)
         {
             if (EqualityComparer<T>.Default.Equals(name.Value, value))
             {
-                return name.English;
+                return name;
             }
         }
 
