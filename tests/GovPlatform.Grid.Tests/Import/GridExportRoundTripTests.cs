@@ -95,4 +95,16 @@ public sealed class GridExportRoundTripTests
         Assert.Empty(rows);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task The_GeoJSON_export_has_readable_Chinese_levels_as_numbers_and_parent_codes()
+    {
+        using var file = new MemoryStream();
+
+        await GridExporter.UnitsGeoJsonAsync(Tree(), file);
+
+        var text = Encoding.UTF8.GetString(file.ToArray());
+        Assert.StartsWith("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"S1\",\"name\":\"北街道\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"S1-C1\",\"name\":\"东社区\",\"englishName\":null,\"level\":2,\"parent\":\"S1\",\"kind\":\"territorial\"", text, StringComparison.Ordinal);
+    }
 }

@@ -211,4 +211,13 @@ public sealed class GridImportReaderTests
         Assert.Equal(["A", "B"], rows.Select(r => r.Code));
         Assert.Equal([(1, "boundary"), (2, null), (3, "households")], errors.Select(e => (e.Row, e.Column)));
     }
+
+    [Fact]
+    public void A_badly_quoted_CSV_field_is_an_error_of_its_row()
+    {
+        var (rows, errors) = GridImportReader.ReadUnits(Text("code,name\nS3,新\"街道\nS4,南街道\n"), GridFileFormat.Csv);
+
+        Assert.Equal(["S3", "S4"], rows.Select(r => r.Code));
+        Assert.Equal(2, Assert.Single(errors).Row);
+    }
 }
