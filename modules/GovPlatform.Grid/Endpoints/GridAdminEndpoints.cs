@@ -12,8 +12,10 @@ using GovPlatform.Themes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Grid.Endpoints;
 
@@ -246,7 +248,7 @@ internal static class GridAdminEndpoints
     private static async Task<bool> CanCreateUnderAsync(GridAccess access, GridNode? parent) =>
         parent is null ? await access.CanManageAllAsync() : await access.CanAsync(GridPermissions.Manage, parent);
 
-    private static IResult EditPage(HttpContext context, GridTree tree, GridUnitEdit form, GridNode? unit, IReadOnlyDictionary<string, string> errors, IReadOnlyList<GridFinding> findings, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<GridUnitEditPage> EditPage(HttpContext context, GridTree tree, GridUnitEdit form, GridNode? unit, IReadOnlyDictionary<string, string> errors, IReadOnlyList<GridFinding> findings, int status = StatusCodes.Status200OK) =>
         ComponentPage.Render<GridUnitEditPage>(context, new
         {
             Tree = tree,

@@ -1,13 +1,13 @@
 namespace GovPlatform.Grid.Endpoints;
 
 /// <summary>A post with no fields but the antiforgery token (delete, confirm).</summary>
-internal sealed class ConfirmForm
+public sealed class ConfirmForm
 {
     public string? Confirm { get; set; }
 }
 
 /// <summary>The move form.</summary>
-internal sealed class MoveForm
+public sealed class MoveForm
 {
     public string? ParentCode { get; set; }
 
@@ -17,7 +17,7 @@ internal sealed class MoveForm
 }
 
 /// <summary>The assign form on a worker's page.</summary>
-internal sealed class AssignForm
+public sealed class AssignForm
 {
     public string? UnitCode { get; set; }
 
@@ -29,7 +29,7 @@ internal sealed class AssignForm
 }
 
 /// <summary>The form that ends a post.</summary>
-internal sealed class EndPostForm
+public sealed class EndPostForm
 {
     public long AssignmentId { get; set; }
 
@@ -39,7 +39,7 @@ internal sealed class EndPostForm
 }
 
 /// <summary>The rules settings form.</summary>
-internal sealed class RulesForm
+public sealed class RulesForm
 {
     public double ToleranceMeters { get; set; } = 1;
 

@@ -6,6 +6,7 @@ using GovPlatform.Grid.Services;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -120,13 +121,13 @@ internal static class GridImportEndpoints
         switch (format)
         {
             case "geojson":
-                GridExporter.UnitsGeoJson(access.Tree, stream);
+                await GridExporter.UnitsGeoJsonAsync(access.Tree, stream, ct);
                 break;
             case "csv":
-                GridExporter.UnitsCsv(access.Tree, stream);
+                await GridExporter.UnitsCsvAsync(access.Tree, stream, ct);
                 break;
             case "xlsx":
-                GridExporter.UnitsXlsx(access.Tree, stream);
+                await GridExporter.UnitsXlsxAsync(access.Tree, stream, ct);
                 break;
             default:
                 return Results.NotFound();
@@ -150,10 +151,10 @@ internal static class GridImportEndpoints
         switch (format)
         {
             case "csv":
-                GridExporter.WorkersCsv(rows, stream);
+                await GridExporter.WorkersCsvAsync(rows, stream, ct);
                 break;
             case "xlsx":
-                GridExporter.WorkersXlsx(rows, stream);
+                await GridExporter.WorkersXlsxAsync(rows, stream, ct);
                 break;
             default:
                 return Results.NotFound();
@@ -170,12 +171,12 @@ internal static class GridImportEndpoints
         _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    private static IResult Render(HttpContext context, ImportOutcome outcome, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<GridImportPage> Render(HttpContext context, ImportOutcome outcome, int status = StatusCodes.Status200OK) =>
         ComponentPage.Render<GridImportPage>(context, new { Outcome = outcome }, status);
 }
 
 /// <summary>What an import did, for its page.</summary>
-internal sealed class ImportOutcome
+public sealed class ImportOutcome
 {
     public string Kind { get; set; } = "units";
 

@@ -5,6 +5,7 @@ using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -70,7 +71,7 @@ internal static class GridLevelsEndpoints
             : Render(context, access.Tree, edits, result.Errors, false, StatusCodes.Status400BadRequest);
     }
 
-    private static IResult Render(HttpContext context, GridTree tree, IReadOnlyList<GridLevelEdit> rows, IReadOnlyDictionary<string, string> errors, bool saved, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<GridLevelsPage> Render(HttpContext context, GridTree tree, IReadOnlyList<GridLevelEdit> rows, IReadOnlyDictionary<string, string> errors, bool saved, int status = StatusCodes.Status200OK) =>
         ComponentPage.Render<GridLevelsPage>(context, new
         {
             Rows = rows,

@@ -52,7 +52,7 @@ internal static class GridPublicEndpoints
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        IReadOnlyList<PublicPost> people = [];
+        List<PublicPost> people = [];
         if (found is not null)
         {
             // The people of the unit and, for a unit without its own, of the nearest unit above that has some.
@@ -105,4 +105,4 @@ internal static class GridPublicEndpoints
 }
 
 /// <summary>A current post as the public page shows it.</summary>
-internal sealed record PublicPost(string Name, string? Phone, GridRole Role, GridWorkerKind Kind, string UnitName);
+public sealed record PublicPost(string Name, string? Phone, GridRole Role, GridWorkerKind Kind, string UnitName);

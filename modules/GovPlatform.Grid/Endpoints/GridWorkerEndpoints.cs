@@ -6,6 +6,7 @@ using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -91,7 +92,7 @@ internal static class GridWorkerEndpoints
     {
         var access = await GridAdminEndpoints.AccessAsync(context, directory, ct);
         var unit = access.Tree.Find(form.UnitCode?.Trim());
-        if (!await access.CanAsync(GridPermissions.ManageWorkers, unit ?? access.Roots.FirstOrDefault()))
+        if (!await access.CanAsync(GridPermissions.ManageWorkers, unit ?? (access.Roots.Count > 0 ? access.Roots[0] : null)))
         {
             return Results.Forbid();
         }
@@ -139,6 +140,6 @@ internal static class GridWorkerEndpoints
     private static Task<bool> VisibleAsync(GridAccess access, IReadOnlyList<GridPost> posts, GridQueries queries) =>
         Task.FromResult(access.Scope is null || posts.Any(p => access.Tree.Find(p.UnitCode) is { } unit && access.Scope.Any(s => GridTree.IsWithin(s, unit))));
 
-    private static IResult Render(HttpContext context, long? id, GridWorkerEdit form, IReadOnlyList<GridPost> posts, IReadOnlyDictionary<string, string> errors, string? notice, bool canManage, AssignForm assign, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<GridWorkerPage> Render(HttpContext context, long? id, GridWorkerEdit form, IReadOnlyList<GridPost> posts, IReadOnlyDictionary<string, string> errors, string? notice, bool canManage, AssignForm assign, int status = StatusCodes.Status200OK) =>
         ComponentPage.Render<GridWorkerPage>(context, new { WorkerId = id, Form = form, Posts = posts, Errors = errors, Notice = notice, CanManage = canManage, Assign = assign }, status);
 }

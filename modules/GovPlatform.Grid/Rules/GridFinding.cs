@@ -11,7 +11,7 @@ namespace GovPlatform.Grid.Rules;
 /// <param name="AreaSquareMeters">The area at fault on the local metric plane; 0 for household findings.</param>
 /// <param name="Shape">The area at fault in WGS84, for drawing on a map; null for household findings.</param>
 /// <param name="Message">What is wrong, in Chinese and English.</param>
-internal sealed record GridFinding(
+public sealed record GridFinding(
     GridFindingKind Kind,
     GridFindingSeverity Severity,
     string UnitCode,

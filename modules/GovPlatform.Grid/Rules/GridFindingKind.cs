@@ -1,7 +1,7 @@
 namespace GovPlatform.Grid.Rules;
 
 /// <summary>What a grid rule found wrong.</summary>
-internal enum GridFindingKind
+public enum GridFindingKind
 {
     /// <summary>Part of a unit's boundary lies outside its parent's.</summary>
     OutsideParent,

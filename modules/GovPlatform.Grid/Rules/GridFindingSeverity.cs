@@ -1,7 +1,7 @@
 namespace GovPlatform.Grid.Rules;
 
 /// <summary>How serious a finding is: errors come first in the results.</summary>
-internal enum GridFindingSeverity
+public enum GridFindingSeverity
 {
     /// <summary>Two units claim the same ground or a unit leaves its parent: the grid is wrong.</summary>
     Error,

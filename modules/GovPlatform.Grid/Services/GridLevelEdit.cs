@@ -1,4 +1,4 @@
 namespace GovPlatform.Grid.Services;
 
 /// <summary>A level as the admin's level editor or the recipe gives it; <see cref="Id"/> null for a new level.</summary>
-internal sealed record GridLevelEdit(int? Id, string Name, string EnglishName, int? MinHouseholds, int? MaxHouseholds);
+public sealed record GridLevelEdit(int? Id, string Name, string EnglishName, int? MinHouseholds, int? MaxHouseholds);

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPlatform.Grid.Services;
 
 /// <summary>A post as the pages show it.</summary>
-internal sealed record GridPost(long Id, long WorkerId, string WorkerName, string? Phone, GridWorkerKind Kind, GridTeam Team, string UnitCode, string UnitName, GridRole Role, DateOnly StartDate, DateOnly? EndDate, string? Note);
+public sealed record GridPost(long Id, long WorkerId, string WorkerName, string? Phone, GridWorkerKind Kind, GridTeam Team, string UnitCode, string UnitName, GridRole Role, DateOnly StartDate, DateOnly? EndDate, string? Note);
 
 /// <summary>A page of results.</summary>
-internal sealed record GridPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+public sealed record GridPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

@@ -9,7 +9,7 @@ namespace GovPlatform.Grid.Services;
 /// An immutable snapshot of a tenant's grid at one revision: levels, units by code and former code, the tree with a
 /// pre-order numbering (so "is X below Y" is two comparisons), and, built on first use, a spatial index of boundaries.
 /// </summary>
-internal sealed class GridTree
+public sealed class GridTree
 {
     private readonly Dictionary<string, GridNode> _byCode;
     private readonly Dictionary<string, GridNode> _byFormerCode;
@@ -191,7 +191,7 @@ internal sealed class GridTree
 }
 
 /// <summary>A unit in a <see cref="GridTree"/>.</summary>
-internal sealed class GridNode(GridUnit unit, int depth)
+public sealed class GridNode(GridUnit unit, int depth)
 {
     private readonly Lazy<Geometry?> _boundary = new(() => ReadBoundary(unit.Boundary), LazyThreadSafetyMode.PublicationOnly);
 

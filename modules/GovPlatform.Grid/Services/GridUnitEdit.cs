@@ -1,7 +1,7 @@
 namespace GovPlatform.Grid.Services;
 
 /// <summary>A unit as the admin's editor posts it.</summary>
-internal sealed class GridUnitEdit
+public sealed class GridUnitEdit
 {
     public string? Code { get; set; }
 

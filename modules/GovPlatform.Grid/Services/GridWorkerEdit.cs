@@ -3,7 +3,7 @@ using GovPlatform.Grid.Models;
 namespace GovPlatform.Grid.Services;
 
 /// <summary>A worker as the admin's editor posts it.</summary>
-internal sealed class GridWorkerEdit
+public sealed class GridWorkerEdit
 {
     public string? Name { get; set; }
 

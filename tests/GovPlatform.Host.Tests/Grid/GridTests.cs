@@ -125,7 +125,7 @@ public sealed class GridTests
         var staff = (await users.FindByNameAsync("staff"))!;
         Assert.True((await accounts.SetGridUnitsAsync(staff, ["D-01-02"])).Succeeded);
         var client = await host.SignedInAsync("alpha", "staff", StaffPassword);
-        Assert.Equal(["D-01-01-02"], await client.GetFromJsonAsync<string[]>("/alpha/test-records"));
+        Assert.Equal(["D-01-01-02"], (await client.GetFromJsonAsync<string[]>("/alpha/test-records"))!);
         Assert.Contains(await host.AuditAsync("alpha", "grid", "move-unit"), e => e.Subject == "D-01-01-02");
     }
 
@@ -193,7 +193,7 @@ public sealed class GridTests
         await admin.PostAsJsonAsync("/alpha/test-records", new[] { "D-01-01", "D-01-01-01", "D-01-02", "D-02-01", "" });
 
         var staff = await host.SignedInAsync("alpha", "staff", StaffPassword);
-        Assert.Equal(["D-01-01", "D-01-01-01"], await staff.GetFromJsonAsync<string[]>("/alpha/test-records"));
+        Assert.Equal(["D-01-01", "D-01-01-01"], (await staff.GetFromJsonAsync<string[]>("/alpha/test-records"))!);
         Assert.Equal(5, (await admin.GetFromJsonAsync<string?[]>("/alpha/test-records"))!.Length);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/alpha/admin/grid/units/D-01-01-01")).StatusCode);
