@@ -145,9 +145,19 @@ internal static class GridAdminEndpoints
 
         var form = new GridUnitEdit
         {
-            Code = unit.Code, Name = unit.Unit.Name, EnglishName = unit.Unit.EnglishName, Level = unit.Depth, ParentCode = unit.Parent?.Code,
-            Kind = unit.Unit.Kind, Department = unit.Unit.Department, Households = unit.Unit.Households, Residents = unit.Unit.Residents,
-            Buildings = unit.Unit.Buildings, Notes = unit.Unit.Notes, Boundary = unit.Unit.Boundary, Version = unit.Unit.Version,
+            Code = unit.Code,
+            Name = unit.Unit.Name,
+            EnglishName = unit.Unit.EnglishName,
+            Level = unit.Depth,
+            ParentCode = unit.Parent?.Code,
+            Kind = unit.Unit.Kind,
+            Department = unit.Unit.Department,
+            Households = unit.Unit.Households,
+            Residents = unit.Unit.Residents,
+            Buildings = unit.Unit.Buildings,
+            Notes = unit.Unit.Notes,
+            Boundary = unit.Unit.Boundary,
+            Version = unit.Unit.Version,
         };
         return EditPage(context, access.Tree, form, unit, new Dictionary<string, string>(), []);
     }

@@ -1,9 +1,9 @@
+using GovPlatform.Auditing;
 using GovPlatform.Data;
 using GovPlatform.Grid.Components.Admin;
 using GovPlatform.Grid.Models;
 using GovPlatform.Grid.Rules;
 using GovPlatform.Grid.Services;
-using GovPlatform.Auditing;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using GovPlatform.Grid.Models;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using GovPlatform.Grid.Models;
 
 namespace GovPlatform.Grid.Services;
 

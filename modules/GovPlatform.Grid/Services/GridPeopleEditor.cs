@@ -139,8 +139,13 @@ internal sealed partial class GridPeopleEditor(
 
             db.Set<GridAssignment>().Add(new GridAssignment
             {
-                WorkerId = workerId, UnitId = unit.Id, Role = role, StartDate = start, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-                CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = UserName(),
+                WorkerId = workerId,
+                UnitId = unit.Id,
+                Role = role,
+                StartDate = start,
+                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedBy = UserName(),
             });
             await audit.RecordAsync(new AuditEvent("grid", "assign", unit.Code, $"{worker.Name} assigned to {unit.Code} as {role} from {start:yyyy-MM-dd}"), ct);
             return true;
@@ -237,8 +242,14 @@ internal sealed partial class GridPeopleEditor(
                     {
                         db.Set<GridAssignment>().Add(new GridAssignment
                         {
-                            WorkerId = entity.Id, UnitId = post.Unit.Id, Role = post.Role, StartDate = post.StartDate, EndDate = post.EndDate,
-                            CreatedUtc = now, CreatedBy = UserName(), Note = $"Imported from {fileName}",
+                            WorkerId = entity.Id,
+                            UnitId = post.Unit.Id,
+                            Role = post.Role,
+                            StartDate = post.StartDate,
+                            EndDate = post.EndDate,
+                            CreatedUtc = now,
+                            CreatedBy = UserName(),
+                            Note = $"Imported from {fileName}",
                         });
                         added++;
                     }

@@ -181,7 +181,12 @@ internal sealed class GridUnitEditor(
                 {
                     db.Set<GridCodeChange>().Add(new GridCodeChange
                     {
-                        UnitId = n.Id, OldCode = entity.Code, NewCode = to, ChangedUtc = now, ChangedBy = UserName(), Reason = reason?.Trim(),
+                        UnitId = n.Id,
+                        OldCode = entity.Code,
+                        NewCode = to,
+                        ChangedUtc = now,
+                        ChangedBy = UserName(),
+                        Reason = reason?.Trim(),
                     });
                     entity.Code = to;
                 }
