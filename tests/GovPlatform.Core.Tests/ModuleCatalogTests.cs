@@ -11,12 +11,15 @@ public sealed class ModuleCatalogTests
     private static readonly Assembly TestModules = typeof(EchoStartup).Assembly;
     private static readonly Assembly Home = typeof(GovPlatform.Home.Startup).Assembly;
 
+    // Test.GridRecords depends on the grid module's feature: the test modules never come without it.
+    private static readonly Assembly Grid = typeof(GovPlatform.Grid.Startup).Assembly;
+
     [Fact]
     public void Discovers_modules_features_startups_and_contributions()
     {
-        var catalog = new ModuleCatalog([TestModules, Home]);
+        var catalog = new ModuleCatalog([TestModules, Grid, Home]);
 
-        Assert.Equal(["GovPlatform.Home", "GovPlatform.TestModules"], catalog.Modules.Select(m => m.Id));
+        Assert.Equal(["GovPlatform.Grid", "GovPlatform.Home", "GovPlatform.TestModules"], catalog.Modules.Select(m => m.Id));
         Assert.Contains(typeof(EchoStartup), catalog.Get("Test.Echo").StartupTypes);
         Assert.Contains(typeof(GovPlatform.Home.Startup), catalog.Get("GovPlatform.Home").StartupTypes);
         Assert.Contains(catalog.Get("Test.Seeder").Contributions, c => c.Implementation == typeof(SeedStep));
@@ -36,7 +39,7 @@ public sealed class ModuleCatalogTests
     [Fact]
     public void Features_come_after_their_dependencies()
     {
-        var catalog = new ModuleCatalog([TestModules]);
+        var catalog = new ModuleCatalog([TestModules, Grid]);
         var order = catalog.Features.Select(f => f.Id).ToList();
 
         Assert.True(order.IndexOf("Test.Base") < order.IndexOf("Test.Middle"));
@@ -88,7 +91,7 @@ public sealed class ModuleCatalogTests
     {
         var module = DynamicModule("Vendor.Extension", ("Vendor.Extension", ["Test.Echo"]));
 
-        var catalog = new ModuleCatalog([TestModules, module]);
+        var catalog = new ModuleCatalog([TestModules, Grid, module]);
 
         Assert.Equal(["Test.Always", "Test.Echo", "Vendor.Extension"],
             catalog.WithDependencies(["Vendor.Extension", "Test.Always"]).Select(f => f.Id).Order());

@@ -90,11 +90,11 @@ public sealed class CreateGridTables : Migration
         Create.Index("ix_gp_grid_assignments_unit_id").OnTable(GridTables.Assignments).OnColumn("unit_id");
         Create.Index("ix_gp_grid_assignments_worker_id").OnTable(GridTables.Assignments).OnColumn("worker_id");
 
-        // One row: bumped by every change of levels or units, so each node knows when its snapshot is stale.
+        // One row, written by the first change (not here: a tenant import brings its own row): bumped by every change
+        // of levels or units, so each node knows when its snapshot is stale.
         Create.Table(GridTables.State)
             .WithColumn("id").AsInt32().NotNullable().PrimaryKey("pk_gp_grid_state")
             .WithColumn("revision").AsInt64().NotNullable();
-        Insert.IntoTable(GridTables.State).Row(new { id = 1, revision = 0L });
     }
 
     /// <inheritdoc />

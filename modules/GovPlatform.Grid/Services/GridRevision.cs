@@ -8,5 +8,7 @@ namespace GovPlatform.Grid.Services;
 internal static class GridRevision
 {
     public static Task BumpAsync(TenantDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync($"UPDATE {GridTables.State} SET revision = revision + 1 WHERE id = 1", cancellationToken);
+        db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {GridTables.State} (id, revision) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET revision = {GridTables.State}.revision + 1",
+            cancellationToken);
 }

@@ -54,15 +54,17 @@ internal sealed class GridTreeCache(IServiceScopeFactory scopes) : IDisposable
     private static Task<long> ReadRevisionAsync(TenantDbContext db, CancellationToken cancellationToken) =>
         db.Set<GridState>().AsNoTracking().Where(s => s.Id == 1).Select(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
 
-    private static async Task<GridTree> LoadAsync(TenantDbContext db, CancellationToken cancellationToken)
-    {
+    private static Task<GridTree> LoadAsync(TenantDbContext db, CancellationToken cancellationToken) =>
         // One snapshot of the four tables: a change committed between two of the reads must not mix two revisions.
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var revision = await ReadRevisionAsync(db, cancellationToken);
-        var levels = await db.Set<GridLevel>().AsNoTracking().ToListAsync(cancellationToken);
-        var units = await db.Set<GridUnit>().AsNoTracking().ToListAsync(cancellationToken);
-        var changes = await db.Set<GridCodeChange>().AsNoTracking().ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new GridTree(revision, levels, units, changes);
-    }
+        // Retried as a whole on a transient error (PostgreSQL's retrying strategy refuses a bare transaction).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            var revision = await ReadRevisionAsync(db, ct);
+            var levels = await db.Set<GridLevel>().AsNoTracking().ToListAsync(ct);
+            var units = await db.Set<GridUnit>().AsNoTracking().ToListAsync(ct);
+            var changes = await db.Set<GridCodeChange>().AsNoTracking().ToListAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new GridTree(revision, levels, units, changes);
+        }, cancellationToken);
 }
