@@ -22,21 +22,30 @@ public static class MicroBenchmarks
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "govplatform-benchmarkdotnet"));
-        var summaries = new[] { BenchmarkRunner.Run<RouteTableBenchmarks>(config), BenchmarkRunner.Run<ShellBuildBenchmarks>(config) };
+        var summaries = new[] { BenchmarkRunner.Run<RouteTableBenchmarks>(config), BenchmarkRunner.Run<ShellBuildBenchmarks>(config), BenchmarkRunner.Run<GridBenchmarks>(config) };
 
         var text = new StringBuilder()
             .AppendLine("## Micro benchmarks")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"BenchmarkDotNet {typeof(BenchmarkRunner).Assembly.GetName().Version}, `{job.Id}` job, in-process toolchain.")
             .AppendLine()
-            .AppendLine("| Benchmark | Mean | Allocated |")
-            .AppendLine("|---|---|---|");
-        foreach (var report in summaries.SelectMany(s => s.Reports))
+            .AppendLine("| Benchmark | Mean | Allocated | Ratio to its baseline |")
+            .AppendLine("|---|---|---|---|");
+        foreach (var summary in summaries)
         {
-            var mean = report.ResultStatistics?.Mean;
-            var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'')} | {(mean is null ? "failed" : FormatTime(mean.Value))} | {(allocated is null ? "" : FormatBytes(allocated.Value))} |");
+            foreach (var report in summary.Reports)
+            {
+                var mean = report.ResultStatistics?.Mean;
+                var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+
+                // A benchmark with a baseline in its category (the grid's) is also given as a ratio to it, measured side by side.
+                var category = report.BenchmarkCase.Descriptor.Categories.FirstOrDefault();
+                var baseline = category is null ? null : summary.Reports.FirstOrDefault(r =>
+                    r.BenchmarkCase.Descriptor.Baseline && r.BenchmarkCase.Descriptor.Categories.Contains(category) && r != report);
+                var ratio = mean is { } m && baseline?.ResultStatistics?.Mean is { } b && b > 0 ? (m / b).ToString("0.000", CultureInfo.InvariantCulture) : "";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'')} | {(mean is null ? "failed" : FormatTime(mean.Value))} | {(allocated is null ? "" : FormatBytes(allocated.Value))} | {ratio} |");
+            }
         }
 
         return text.ToString();

@@ -28,7 +28,7 @@ public sealed class InProcessHost : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "govplatform-bench", Guid.NewGuid().ToString("N"));
         var source = Path.Combine(AppContext.BaseDirectory, "tenants");
-        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetExtension(f) is ".json" or ".geojson" or ".csv"))
         {
             var target = Path.Combine(root, "tenants", Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -17,8 +17,9 @@ namespace GovPlatform.Grid.Services;
 /// Grid workers and their posts: creating and editing people, assigning them to units, ending assignments, and
 /// applying worker imports. Assignments are never edited or deleted: a post ends with a date, so the history stays.
 /// </summary>
+/// <remarks>Without a user directory (a host without the identity module) no worker can be linked to an account.</remarks>
 internal sealed partial class GridPeopleEditor(
-    TenantDbContext db, GridDirectory directory, IAuditLog audit, ITenantUsers users, IHttpContextAccessor http, TimeProvider clock)
+    TenantDbContext db, GridDirectory directory, IAuditLog audit, IHttpContextAccessor http, TimeProvider clock, ITenantUsers? users = null)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -42,7 +43,7 @@ internal sealed partial class GridPeopleEditor(
             errors[nameof(edit.Phone)] = Text(new("已有人员使用这个电话号码。", "Another worker has this phone number."));
         }
 
-        if (userName is not null && await users.FindByUserNameAsync(userName, cancellationToken) is null)
+        if (userName is not null && (users is null || await users.FindByUserNameAsync(userName, cancellationToken) is null))
         {
             errors[nameof(edit.UserName)] = Text(new($"没有用户名为 {userName} 的账号。", $"There is no user account {userName}."));
         }
@@ -202,7 +203,7 @@ internal sealed partial class GridPeopleEditor(
         var linked = plan.Workers.Where(w => w.UserName is not null).Select(w => w.UserName!).Distinct(StringComparer.Ordinal).ToList();
         foreach (var userName in linked)
         {
-            if (await users.FindByUserNameAsync(userName, cancellationToken) is null)
+            if (users is null || await users.FindByUserNameAsync(userName, cancellationToken) is null)
             {
                 throw new GridImportException(new(
                     $"没有用户名为 {userName} 的账号。", $"There is no user account {userName}."));
