@@ -22,7 +22,15 @@ public static class MicroBenchmarks
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "govplatform-benchmarkdotnet"));
-        var summaries = new[] { BenchmarkRunner.Run<RouteTableBenchmarks>(config), BenchmarkRunner.Run<ShellBuildBenchmarks>(config), BenchmarkRunner.Run<GridBenchmarks>(config) };
+        // --only route|shell|grid runs one set (for a quicker look at one part).
+        var only = options.Get("only");
+        var sets = new (string Name, Func<BenchmarkDotNet.Reports.Summary> Run)[]
+        {
+            ("route", () => BenchmarkRunner.Run<RouteTableBenchmarks>(config)),
+            ("shell", () => BenchmarkRunner.Run<ShellBuildBenchmarks>(config)),
+            ("grid", () => BenchmarkRunner.Run<GridBenchmarks>(config)),
+        };
+        var summaries = sets.Where(s => only is null || s.Name == only).Select(s => s.Run()).ToList();
 
         var text = new StringBuilder()
             .AppendLine("## Micro benchmarks")

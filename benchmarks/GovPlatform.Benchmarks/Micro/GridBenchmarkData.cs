@@ -17,7 +17,12 @@ internal static class GridBenchmarkData
         {
             var unit = new GridUnit
             {
-                Id = ++id, Code = code, Name = code, LevelId = level, ParentId = parent?.Id, Households = level == 5 ? 40 : 0,
+                Id = ++id,
+                Code = code,
+                Name = code,
+                LevelId = level,
+                ParentId = parent?.Id,
+                Households = level == 5 ? 40 : 0,
                 Boundary = string.Create(CultureInfo.InvariantCulture,
                     $"{{\"type\":\"Polygon\",\"coordinates\":[[[{X(x0)},{Y(y0)}],[{X(x1)},{Y(y0)}],[{X(x1)},{Y(y1)}],[{X(x0)},{Y(y1)}],[{X(x0)},{Y(y0)}]]]}}"),
             };

@@ -80,7 +80,7 @@ internal static class GridAdminEndpoints
             return Results.Forbid();
         }
 
-        var findings = await rules.CheckChangeAsync(access.Tree, [GridRuleRunner.ToRuleUnit(unit)], ct);
+        var findings = await rules.CheckChangeAsync(access.Tree, [RuleUnits.Of(unit)], ct);
         var rollUp = GridRollUps.Compute(access.Tree, unit.Depth, [], []).First(r => r.Unit.Code == unit.Code);
         return ComponentPage.Render<GridUnitPage>(context, new
         {
@@ -238,7 +238,7 @@ internal static class GridAdminEndpoints
             return Results.Redirect(context.TenantPath(unit.Parent is { } parent ? $"admin/grid/units/{Uri.EscapeDataString(parent.Code)}" : "admin/grid"));
         }
 
-        var findings = await rules.CheckChangeAsync(access.Tree, [GridRuleRunner.ToRuleUnit(unit)], ct);
+        var findings = await rules.CheckChangeAsync(access.Tree, [RuleUnits.Of(unit)], ct);
         return ComponentPage.Render<GridUnitPage>(context, new
         {
             access.Tree,

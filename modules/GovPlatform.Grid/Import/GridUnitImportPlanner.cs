@@ -52,9 +52,6 @@ internal static partial class GridUnitImportPlanner
         return new GridUnitImportPlan(units, GridImportChecks.InRowOrder(errors));
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePattern();
-
     /// <summary>Whether the row's code can be planned: well formed, first in the file, not some unit's former code.</summary>
     private static bool IsUsableCode(GridTree tree, GridUnitRow row, Dictionary<string, GridUnitPlanEntry> byCode, List<GridImportError> errors)
     {
@@ -65,11 +62,10 @@ internal static partial class GridUnitImportPlanner
             return false;
         }
 
-        if (!CodePattern().IsMatch(code))
+        if (!GridPatterns.IsCode(code))
         {
-            errors.Add(Error(row, GridUnitColumns.Code,
-                $"编码“{code}”无效：须以字母或数字开头，只含字母、数字和 . _ -，最长 64 个字符",
-                $"code \"{code}\" is invalid: it starts with a letter or digit and has only letters, digits, '.', '_' and '-', 64 at most"));
+            var message = GridPatterns.CodeMessage(code);
+            errors.Add(Error(row, GridUnitColumns.Code, message.Chinese, message.English));
             return false;
         }
 

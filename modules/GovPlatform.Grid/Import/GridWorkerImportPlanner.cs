@@ -20,7 +20,7 @@ internal static partial class GridWorkerImportPlanner
         var errors = new List<GridImportError>(readErrors);
 
         // A row without a phone belongs to the person of that name who has one in the file, when there is exactly one.
-        var phoneKeysByName = rows.Where(r => r.Name.Length > 0 && IsValidPhone(r.Phone))
+        var phoneKeysByName = rows.Where(r => r.Name.Length > 0 && GridPatterns.IsPhone(r.Phone))
             .GroupBy(r => r.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => PhoneKey(r.Phone!)).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var people = new Dictionary<string, GridWorkerPlanEntry>(StringComparer.Ordinal);
@@ -55,19 +55,11 @@ internal static partial class GridWorkerImportPlanner
         return new GridWorkerImportPlan([.. people.Values.Select(p => p.ToPlanned())], GridImportChecks.InRowOrder(errors));
     }
 
-    /// <summary>A phone's digits (and a leading +): <c>138 0013-8000</c> and <c>13800138000</c> are the same phone.</summary>
-    public static string NormalizePhone(string phone) => string.Concat(phone.Where(c => char.IsAsciiDigit(c) || c == '+'));
-
-    [GeneratedRegex(@"^[0-9+\- ]{5,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
-
-    private static bool IsValidPhone(string? phone) => phone is not null && PhonePattern().IsMatch(phone);
-
-    private static string PhoneKey(string phone) => PhoneKeyPrefix + NormalizePhone(phone);
+    private static string PhoneKey(string phone) => PhoneKeyPrefix + GridPatterns.NormalizePhone(phone);
 
     private static string? Key(GridWorkerRow row, Dictionary<string, List<string>> phoneKeysByName)
     {
-        if (IsValidPhone(row.Phone))
+        if (GridPatterns.IsPhone(row.Phone))
         {
             return PhoneKey(row.Phone!);
         }
@@ -88,7 +80,7 @@ internal static partial class GridWorkerImportPlanner
         }
 
         GridImportChecks.Length(errors, row.Row, GridWorkerColumns.Name, row.Name, 50);
-        if (row.Phone is not null && !IsValidPhone(row.Phone))
+        if (row.Phone is not null && !GridPatterns.IsPhone(row.Phone))
         {
             errors.Add(Error(row, GridWorkerColumns.Phone,
                 $"电话“{row.Phone}”无效：应为 5 到 20 个数字、+、- 或空格",
@@ -200,12 +192,12 @@ internal static partial class GridWorkerImportPlanner
     /// <summary>Each person is an existing worker with the same phone, else the only existing worker with the same name (when the phones do not differ).</summary>
     private static void MatchExisting(IEnumerable<GridWorkerPlanEntry> people, IReadOnlyList<ExistingWorker> existing, List<GridImportError> errors)
     {
-        var byPhone = existing.Where(w => w.Phone is not null).ToLookup(w => NormalizePhone(w.Phone!), StringComparer.Ordinal);
+        var byPhone = existing.Where(w => w.Phone is not null).ToLookup(w => GridPatterns.NormalizePhone(w.Phone!), StringComparer.Ordinal);
         var byName = existing.ToLookup(w => w.Name, StringComparer.Ordinal);
         var claimed = new Dictionary<long, GridWorkerPlanEntry>();
         foreach (var person in people)
         {
-            var phone = person.Phone is { } p && IsValidPhone(p) ? NormalizePhone(p) : null;
+            var phone = person.Phone is { } p && GridPatterns.IsPhone(p) ? GridPatterns.NormalizePhone(p) : null;
             var phoneMatches = phone is null ? [] : byPhone[phone].ToList();
             if (phoneMatches.Count > 1)
             {

@@ -9,10 +9,10 @@ internal static class RuleUnits
     public static IReadOnlyList<RuleUnit> From(GridTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return
-        [
-            .. tree.PreOrder.Select(node => new RuleUnit(
-                node.Code, node.Unit.Name, node.Parent?.Code, node.Depth, node.Unit.Kind, node.Boundary, node.Unit.Households)),
-        ];
+        return [.. tree.PreOrder.Select(Of)];
     }
+
+    /// <summary>One unit of a snapshot as the rules see it.</summary>
+    public static RuleUnit Of(GridNode node) =>
+        new(node.Code, node.Unit.Name, node.Parent?.Code, node.Depth, node.Unit.Kind, node.Boundary, node.Unit.Households);
 }

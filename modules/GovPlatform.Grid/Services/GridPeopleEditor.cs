@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
 using GovPlatform.Grid.Import;
@@ -18,7 +17,7 @@ namespace GovPlatform.Grid.Services;
 /// applying worker imports. Assignments are never edited or deleted: a post ends with a date, so the history stays.
 /// </summary>
 /// <remarks>Without a user directory (a host without the identity module) no worker can be linked to an account.</remarks>
-internal sealed partial class GridPeopleEditor(
+internal sealed class GridPeopleEditor(
     TenantDbContext db, GridDirectory directory, IAuditLog audit, IHttpContextAccessor http, TimeProvider clock, ITenantUsers? users = null)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -34,11 +33,12 @@ internal sealed partial class GridPeopleEditor(
             errors[nameof(edit.Name)] = Text(new("请填写姓名（不超过 50 字）。", "Enter the name (50 characters at most)."));
         }
 
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (phone is not null && !GridPatterns.IsPhone(phone))
         {
             errors[nameof(edit.Phone)] = Text(new("电话号码只能含数字、空格、+ 和 -，5 到 20 位。", "A phone number has 5 to 20 digits, spaces, + or -."));
         }
-        else if (phone is not null && await db.Set<GridWorker>().AnyAsync(w => w.Phone == phone && w.Id != (id ?? 0), cancellationToken))
+        else if (phone is not null && (await db.Set<GridWorker>().Where(w => w.Phone != null && w.Id != (id ?? 0)).Select(w => w.Phone!).ToListAsync(cancellationToken))
+            .Any(other => GridPatterns.NormalizePhone(other) == GridPatterns.NormalizePhone(phone)))
         {
             errors[nameof(edit.Phone)] = Text(new("已有人员使用这个电话号码。", "Another worker has this phone number."));
         }
@@ -278,7 +278,4 @@ internal sealed partial class GridPeopleEditor(
     private string? UserName() => http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? http.HttpContext?.User.Identity?.Name;
 
     private static string Text(BilingualText text) => text.For(CultureInfo.CurrentUICulture);
-
-    [GeneratedRegex(@"^[0-9+\- ]{5,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
 }

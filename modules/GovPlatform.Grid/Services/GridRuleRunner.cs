@@ -23,9 +23,6 @@ internal sealed class GridRuleRunner(IDocumentStore documents)
         GridTree tree, IReadOnlyList<RuleUnit> changed, CancellationToken cancellationToken, IReadOnlySet<string>? replacedCodes = null) =>
         GridRuleChecker.Check(Units(tree, changed, replacedCodes), tree.Levels, await SettingsAsync(cancellationToken), changed.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
 
-    public static RuleUnit ToRuleUnit(GridNode node) =>
-        new(node.Code, node.Unit.Name, node.Parent?.Code, node.Depth, node.Unit.Kind, node.Boundary, node.Unit.Households);
-
     private static List<RuleUnit> Units(GridTree tree, IReadOnlyList<RuleUnit>? changed, IReadOnlySet<string>? replacedCodes)
     {
         var replaced = changed?.ToDictionary(c => c.Code, StringComparer.Ordinal) ?? [];
@@ -37,13 +34,10 @@ internal sealed class GridRuleRunner(IDocumentStore documents)
                 continue;
             }
 
-            units.Add(replaced.Remove(node.Code, out var edit) ? edit : ToRuleUnit(node));
+            units.Add(replaced.Remove(node.Code, out var edit) ? edit : RuleUnits.Of(node));
         }
 
         units.AddRange(replaced.Values);
         return units;
     }
-
-    /// <summary>A boundary for the rules, or null.</summary>
-    public static Geometry? Boundary(string? json) => json is null ? null : GeoJson.ReadBoundary(json);
 }

@@ -120,9 +120,9 @@ internal sealed class GridUnitEditor(
         // The unit's own segment travels with it: 610104-01-003 under 610104-02 becomes 610104-02-003.
         var suffix = node.Parent is { } oldParent ? node.Code[oldParent.Code.Length..] : "-" + node.Code;
         var targetCode = string.IsNullOrWhiteSpace(newCode) ? (parent is null ? node.Code : parent.Code + suffix) : newCode.Trim();
-        if (!GridCodes.IsValid(targetCode))
+        if (!GridPatterns.IsCode(targetCode))
         {
-            return GridEditResult.Failed("NewCode", Text(GridCodes.FormatMessage(targetCode)));
+            return GridEditResult.Failed("NewCode", Text(GridPatterns.CodeMessage(targetCode)));
         }
 
         if (parent is not null && (!targetCode.StartsWith(parent.Code, StringComparison.Ordinal) || targetCode.Length <= parent.Code.Length))
@@ -147,13 +147,13 @@ internal sealed class GridUnitEditor(
                 return GridEditResult.Failed("NewCode", Text(new($"编码 {to} 已被使用（或曾被使用）。", $"The code {to} is taken (now or formerly).")));
             }
 
-            if (!GridCodes.IsValid(to))
+            if (!GridPatterns.IsCode(to))
             {
-                return GridEditResult.Failed("NewCode", Text(GridCodes.FormatMessage(to)));
+                return GridEditResult.Failed("NewCode", Text(GridPatterns.CodeMessage(to)));
             }
         }
 
-        var moved = subtree.Select(n => GridRuleRunner.ToRuleUnit(n) with
+        var moved = subtree.Select(n => RuleUnits.Of(n) with
         {
             Code = renames[n.Code],
             ParentCode = n == node ? parent?.Code : renames[n.Parent!.Code],
