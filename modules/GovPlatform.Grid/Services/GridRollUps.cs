@@ -52,32 +52,46 @@ internal static class GridRollUps
         }
 
         var targets = depth is null ? tree.Roots : tree.PreOrder.Where(n => n.Depth == depth).ToList();
+        var maxDepth = tree.Levels.Count + 1;
         var result = new List<GridRollUp>(targets.Count);
         foreach (var target in targets)
         {
-            var unitsByDepth = new SortedDictionary<int, int>();
+            var unitsByDepth = new int[maxDepth + 1];
             var workers = new HashSet<long>();
-            var sums = counts.ToDictionary(c => c.Key, _ => 0L, StringComparer.Ordinal);
-            for (var i = target.Order; i <= target.LastDescendantOrder; i++)
+            var sums = new long[counts.Count];
+            for (var i = target.Order + 1; i <= target.LastDescendantOrder; i++)
             {
-                var node = tree.PreOrder[i];
-                if (i > target.Order)
-                {
-                    unitsByDepth[node.Depth] = unitsByDepth.GetValueOrDefault(node.Depth) + 1;
-                }
+                unitsByDepth[Math.Min(tree.PreOrder[i].Depth, maxDepth)]++;
+            }
 
-                if (workersByOrder.TryGetValue(i, out var ids))
+            if (workersByOrder.Count > 0 || counts.Count > 0)
+            {
+                for (var i = target.Order; i <= target.LastDescendantOrder; i++)
                 {
-                    workers.UnionWith(ids);
-                }
+                    if (workersByOrder.TryGetValue(i, out var ids))
+                    {
+                        workers.UnionWith(ids);
+                    }
 
-                foreach (var (key, byUnit) in counts)
-                {
-                    sums[key] += byUnit.GetValueOrDefault(node.Id);
+                    for (var c = 0; c < counts.Count; c++)
+                    {
+                        sums[c] += counts[c].ByUnit.GetValueOrDefault(tree.PreOrder[i].Id);
+                    }
                 }
             }
 
-            result.Add(new GridRollUp(target.Info, households[target.Order], residents[target.Order], buildings[target.Order], unitsByDepth, workers.Count, sums));
+            var byDepth = new SortedDictionary<int, int>();
+            for (var d = 0; d < unitsByDepth.Length; d++)
+            {
+                if (unitsByDepth[d] > 0)
+                {
+                    byDepth[d] = unitsByDepth[d];
+                }
+            }
+
+            result.Add(new GridRollUp(
+                target.Info, households[target.Order], residents[target.Order], buildings[target.Order], byDepth, workers.Count,
+                counts.Select((c, index) => (c.Key, sums[index])).ToDictionary(x => x.Key, x => x.Item2, StringComparer.Ordinal)));
         }
 
         return result;
