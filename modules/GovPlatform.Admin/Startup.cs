@@ -32,7 +32,7 @@ public sealed class Startup : ModuleStartup
     {
         var admin = endpoints.MapGroup("/admin");
 
-        admin.MapGet("", async (ShellHost host, ITenant tenant, IAuditLog audit, CancellationToken cancellationToken) =>
+        admin.MapGetShared("", async (ShellHost host, ITenant tenant, IAuditLog audit, CancellationToken cancellationToken) =>
         {
             var enabled = await host.GetEnabledFeaturesAsync(tenant.Name, cancellationToken);
             var (_, errors) = await host.GetMigrationStateAsync(tenant.Name, cancellationToken);
@@ -46,18 +46,18 @@ public sealed class Startup : ModuleStartup
             });
         }).RequirePermission(AdminPermissions.Access).WithName("GovPlatform.Admin.Dashboard");
 
-        admin.MapGet("/features", async (string? done, ShellHost host, ModuleCatalog catalog, ITenant tenant, CancellationToken cancellationToken) =>
+        admin.MapGetShared("/features", async (string? done, ShellHost host, ModuleCatalog catalog, ITenant tenant, CancellationToken cancellationToken) =>
             new RazorComponentResult<FeaturesPage>(new { Rows = await FeatureRowsAsync(host, catalog, tenant, cancellationToken), Done = done }))
             .RequirePermission(AdminPermissions.ManageFeatures);
 
-        admin.MapPost("/features/confirm", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, CancellationToken cancellationToken) =>
+        admin.MapPostShared("/features/confirm", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, CancellationToken cancellationToken) =>
         {
             var enable = change == "enable";
             var plan = await host.PlanFeaturesAsync(tenant.Name, enable ? [id] : [], enable ? [] : [id], cancellationToken);
             return new RazorComponentResult<FeatureConfirm>(new { FeatureId = id, Change = enable ? "enable" : "disable", Plan = plan });
         }).RequirePermission(AdminPermissions.ManageFeatures);
 
-        admin.MapPost("/features/apply", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+        admin.MapPostShared("/features/apply", async ([FromForm] string id, [FromForm] string change, ShellHost host, ITenant tenant, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
         {
             var enable = change == "enable";
             var plan = await host.PlanFeaturesAsync(tenant.Name, enable ? [id] : [], enable ? [] : [id], cancellationToken);
@@ -82,11 +82,11 @@ public sealed class Startup : ModuleStartup
             return Results.LocalRedirect(context.TenantPath($"admin/features?done={(enable ? "enabled" : "disabled")}"));
         }).RequirePermission(AdminPermissions.ManageFeatures);
 
-        admin.MapGet("/settings", (string? done, SiteSettingsEditor editor, SiteLogo logo) =>
+        admin.MapGetShared("/settings", (string? done, SiteSettingsEditor editor, SiteLogo logo) =>
             new RazorComponentResult<SettingsPage>(new { Form = editor.Current(), Themes = editor.ThemeChoices, Errors = new Dictionary<string, string>(), Done = done, Logo = logo.Current }))
             .RequirePermission(AdminPermissions.ManageSettings);
 
-        admin.MapPost("/settings", async ([FromForm] SettingsForm form, SiteSettingsEditor editor, SiteLogo logoService, HttpContext context, CancellationToken cancellationToken) =>
+        admin.MapPostShared("/settings", async ([FromForm] SettingsForm form, SiteSettingsEditor editor, SiteLogo logoService, HttpContext context, CancellationToken cancellationToken) =>
         {
             // Read from the form rather than bound as a parameter: a post without a file may then be url-encoded too.
             var logo = context.Request.Form.Files.GetFile("logo");
@@ -105,7 +105,7 @@ public sealed class Startup : ModuleStartup
         }).RequirePermission(AdminPermissions.ManageSettings);
 
         // The logo, public: the themes show it on every page. A versioned URL (?v=) may be cached for good.
-        endpoints.MapGet("/site/logo", (string? v, SiteLogo logo, ITenantFiles files, HttpContext context) =>
+        endpoints.MapGetShared("/site/logo", (string? v, SiteLogo logo, ITenantFiles files, HttpContext context) =>
         {
             if (logo.Current is not { } current || files.OpenRead(SiteLogo.FilePath) is not { } stream)
             {
@@ -116,11 +116,11 @@ public sealed class Startup : ModuleStartup
             return Results.Stream(stream, current.Type, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{current.Version}\""));
         }).WithName("GovPlatform.Admin.SiteLogo");
 
-        admin.MapGet("/audit", async ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, CancellationToken cancellationToken) =>
+        admin.MapGetShared("/audit", async ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, CancellationToken cancellationToken) =>
             new RazorComponentResult<AuditLogPage>(new { Filter = filter, Page = await audit.QueryAsync(filter.ToQuery(tenant), cancellationToken) }))
             .RequirePermission(AdminPermissions.ViewAuditLog);
 
-        admin.MapGet("/audit.csv", ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, HttpContext context) =>
+        admin.MapGetShared("/audit.csv", ([AsParameters] AuditFilter filter, IAuditLog audit, ITenant tenant, HttpContext context) =>
             Results.Stream(async stream =>
             {
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));

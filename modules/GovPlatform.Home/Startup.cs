@@ -32,7 +32,7 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
-        endpoints.MapGet("/", ([FromServices] SiteProfile site) => new RazorComponentResult<HomePage>(new { Site = site }))
+        endpoints.MapGetShared("/", ([FromServices] SiteProfile site) => new RazorComponentResult<HomePage>(new { Site = site }))
             .WithName("GovPlatform.Home");
     }
 }

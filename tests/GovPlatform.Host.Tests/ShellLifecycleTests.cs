@@ -10,7 +10,7 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
     private readonly TestHost _host = new TestHost()
         .WithTenant("cold", ["Test.Echo"])
         .WithTenant("busy", ["Test.Echo"])
-        .WithTenant("idle", ["Test.Echo"])
+        .WithTenant("idle", ["Test.Echo", "Test.GridRecords"])
         .WithTenant("drain", ["Test.Echo"]);
 
     public Task InitializeAsync()
@@ -125,6 +125,10 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
     public async Task A_released_shell_and_its_configuration_are_collected()
     {
         Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/echo")).StatusCode);
+
+        // The grid's endpoints are compiled once per host and shared (SharedEndpoints): the shared delegates must not
+        // keep the shell that compiled them.
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/grid")).StatusCode);
         var (shell, configuration) = WeakReferences(_host.Shells.Peek("idle")!);
 
         // A feature change builds a new shell and releases this one; an idle release lets the next go too.

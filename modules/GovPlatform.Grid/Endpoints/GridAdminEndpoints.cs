@@ -6,6 +6,7 @@ using GovPlatform.Grid.Rules;
 using GovPlatform.Grid.Security;
 using GovPlatform.Grid.Services;
 using GovPlatform.Localization;
+using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
@@ -27,15 +28,15 @@ internal static class GridAdminEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/grid").RequirePermission(GridPermissions.View);
-        group.MapGet("/", HomeAsync);
-        group.MapGet("/units/new", NewUnitAsync);
-        group.MapPost("/units/new", CreateUnitAsync);
-        group.MapGet("/units/{code}", UnitAsync);
-        group.MapGet("/units/{code}/edit", EditUnitAsync);
-        group.MapPost("/units/{code}/edit", UpdateUnitAsync);
-        group.MapGet("/units/{code}/move", MovePageAsync);
-        group.MapPost("/units/{code}/move", MoveAsync);
-        group.MapPost("/units/{code}/delete", DeleteAsync);
+        group.MapGetShared("/", HomeAsync);
+        group.MapGetShared("/units/new", NewUnitAsync);
+        group.MapPostShared("/units/new", CreateUnitAsync);
+        group.MapGetShared("/units/{code}", UnitAsync);
+        group.MapGetShared("/units/{code}/edit", EditUnitAsync);
+        group.MapPostShared("/units/{code}/edit", UpdateUnitAsync);
+        group.MapGetShared("/units/{code}/move", MovePageAsync);
+        group.MapPostShared("/units/{code}/move", MoveAsync);
+        group.MapPostShared("/units/{code}/delete", DeleteAsync);
         GridLevelsEndpoints.Map(group);
         GridRulesEndpoints.Map(group);
         GridImportEndpoints.Map(group);

@@ -3,6 +3,7 @@ using GovPlatform.Grid.Import;
 using GovPlatform.Grid.Rules;
 using GovPlatform.Grid.Security;
 using GovPlatform.Grid.Services;
+using GovPlatform.Modules;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,10 +21,10 @@ internal static class GridImportEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/import", PageAsync);
-        group.MapPost("/import", ImportAsync);
-        group.MapGet("/export/units.{format}", ExportUnitsAsync);
-        group.MapGet("/export/workers.{format}", ExportWorkersAsync);
+        group.MapGetShared("/import", PageAsync);
+        group.MapPostShared("/import", ImportAsync);
+        group.MapGetShared("/export/units.{format}", ExportUnitsAsync);
+        group.MapGetShared("/export/workers.{format}", ExportWorkersAsync);
     }
 
     private static async Task<IResult> PageAsync(HttpContext context, GridDirectory directory, CancellationToken ct)

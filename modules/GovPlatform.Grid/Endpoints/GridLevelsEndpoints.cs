@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovPlatform.Grid.Components.Admin;
 using GovPlatform.Grid.Services;
+using GovPlatform.Modules;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
@@ -16,8 +17,8 @@ internal static class GridLevelsEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/levels", PageAsync);
-        group.MapPost("/levels", SaveAsync);
+        group.MapGetShared("/levels", PageAsync);
+        group.MapPostShared("/levels", SaveAsync);
     }
 
     private static async Task<IResult> PageAsync(bool? saved, HttpContext context, GridDirectory directory, CancellationToken ct)

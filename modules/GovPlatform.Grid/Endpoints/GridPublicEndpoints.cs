@@ -4,6 +4,7 @@ using GovPlatform.Grid.Components.Public;
 using GovPlatform.Grid.Map;
 using GovPlatform.Grid.Models;
 using GovPlatform.Grid.Services;
+using GovPlatform.Modules;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,8 @@ internal static class GridPublicEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/grid", FindAsync);
-        endpoints.MapGet("/grid/api/locate", LocateAsync);
+        endpoints.MapGetShared("/grid", FindAsync);
+        endpoints.MapGetShared("/grid/api/locate", LocateAsync);
     }
 
     private static async Task<IResult> FindAsync(string? unit, string? longitude, string? latitude, HttpContext context, GridDirectory directory, TenantDbContext db, TimeProvider clock, CancellationToken ct)

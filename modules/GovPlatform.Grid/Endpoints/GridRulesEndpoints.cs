@@ -4,6 +4,7 @@ using GovPlatform.Grid.Components.Admin;
 using GovPlatform.Grid.Models;
 using GovPlatform.Grid.Rules;
 using GovPlatform.Grid.Services;
+using GovPlatform.Modules;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
@@ -18,8 +19,8 @@ internal static class GridRulesEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/rules", ReportAsync);
-        group.MapPost("/rules", SaveAsync);
+        group.MapGetShared("/rules", ReportAsync);
+        group.MapPostShared("/rules", SaveAsync);
     }
 
     private static async Task<IResult> ReportAsync(string? kind, bool? saved, HttpContext context, GridDirectory directory, GridRuleRunner rules, CancellationToken ct)

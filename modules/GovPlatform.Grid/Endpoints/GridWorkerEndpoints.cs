@@ -2,6 +2,7 @@ using GovPlatform.Grid.Components.Admin;
 using GovPlatform.Grid.Models;
 using GovPlatform.Grid.Security;
 using GovPlatform.Grid.Services;
+using GovPlatform.Modules;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
 using Microsoft.AspNetCore.Builder;
@@ -17,13 +18,13 @@ internal static class GridWorkerEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/workers", ListAsync);
-        group.MapGet("/workers/new", (HttpContext context) => Render(context, null, new GridWorkerEdit(), [], new Dictionary<string, string>(), null, true, new AssignForm()));
-        group.MapPost("/workers/new", CreateAsync);
-        group.MapGet("/workers/{id:long}", WorkerAsync);
-        group.MapPost("/workers/{id:long}", UpdateAsync);
-        group.MapPost("/workers/{id:long}/assign", AssignAsync);
-        group.MapPost("/workers/{id:long}/end", EndAsync);
+        group.MapGetShared("/workers", ListAsync);
+        group.MapGetShared("/workers/new", (HttpContext context) => Render(context, null, new GridWorkerEdit(), [], new Dictionary<string, string>(), null, true, new AssignForm()));
+        group.MapPostShared("/workers/new", CreateAsync);
+        group.MapGetShared("/workers/{id:long}", WorkerAsync);
+        group.MapPostShared("/workers/{id:long}", UpdateAsync);
+        group.MapPostShared("/workers/{id:long}/assign", AssignAsync);
+        group.MapPostShared("/workers/{id:long}/end", EndAsync);
     }
 
     private static async Task<IResult> ListAsync(string? q, GridWorkerKind? kind, GridTeam? team, int? page, HttpContext context, GridDirectory directory, GridQueries queries, CancellationToken ct)

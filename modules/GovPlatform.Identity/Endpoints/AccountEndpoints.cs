@@ -4,6 +4,7 @@ using GovPlatform.Identity.Components.Account;
 using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Services;
 using GovPlatform.Messaging;
+using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
 using GovPlatform.Themes;
@@ -28,23 +29,23 @@ internal static class AccountEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account");
-        account.MapGet("/login", (string? returnUrl, bool? reset, HttpContext context, IStringLocalizer<IdentityTexts> t) =>
+        account.MapGetShared("/login", (string? returnUrl, bool? reset, HttpContext context, IStringLocalizer<IdentityTexts> t) =>
             Page<LoginPage>(context, new
             {
                 Form = new LoginForm { ReturnUrl = returnUrl },
                 Notice = reset == true ? t["Your password has been changed. Sign in with the new one."].Value : null,
             }));
-        account.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
-        account.MapPost("/logout", LogoutAsync);
-        account.MapGet("/register", (string? returnUrl, HttpContext context, PasswordSettings password) =>
+        account.MapPostShared("/login", LoginAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
+        account.MapPostShared("/logout", LogoutAsync);
+        account.MapGetShared("/register", (string? returnUrl, HttpContext context, PasswordSettings password) =>
             Page<RegisterPage>(context, new { Form = new RegisterForm { ReturnUrl = returnUrl }, MinimumLength = password.RequiredLength }));
-        account.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.PublicForm);
-        account.MapGet("/forgot-password", (bool? sent, HttpContext context) => Page<ForgotPasswordPage>(context, new { Sent = sent == true }));
-        account.MapPost("/forgot-password", ForgotPasswordAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
-        account.MapGet("/reset-password", (string? userId, string? code, HttpContext context, PasswordSettings password) =>
+        account.MapPostShared("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.PublicForm);
+        account.MapGetShared("/forgot-password", (bool? sent, HttpContext context) => Page<ForgotPasswordPage>(context, new { Sent = sent == true }));
+        account.MapPostShared("/forgot-password", ForgotPasswordAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
+        account.MapGetShared("/reset-password", (string? userId, string? code, HttpContext context, PasswordSettings password) =>
             Page<ResetPasswordPage>(context, new { Form = new ResetPasswordForm { UserId = userId, Code = code }, MinimumLength = password.RequiredLength }));
-        account.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
-        account.MapGet("/denied", (HttpContext context) => Page<AccessDeniedPage>(context, new { }, StatusCodes.Status403Forbidden));
+        account.MapPostShared("/reset-password", ResetPasswordAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
+        account.MapGetShared("/denied", (HttpContext context) => Page<AccessDeniedPage>(context, new { }, StatusCodes.Status403Forbidden));
     }
 
     internal static RazorComponentResult<TPage> Page<TPage>(HttpContext context, object parameters, int status = StatusCodes.Status200OK)

@@ -5,6 +5,7 @@ using GovPlatform.Data;
 using GovPlatform.Identity.Components.Admin;
 using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Security;
+using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Builder;
@@ -23,9 +24,9 @@ internal static class RoleAdminEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/roles").RequirePermission(IdentityPermissions.RolesManage);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{name}", EditAsync);
-        group.MapPost("/{name}", SaveAsync);
+        group.MapGetShared("/", ListAsync);
+        group.MapGetShared("/{name}", EditAsync);
+        group.MapPostShared("/{name}", SaveAsync);
     }
 
     /// <summary>The roles, built-in ones first in order of authority, with their grant and user counts when the sets are given.</summary>

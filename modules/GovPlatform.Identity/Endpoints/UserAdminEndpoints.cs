@@ -6,6 +6,7 @@ using GovPlatform.Identity.Components.Admin;
 using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Security;
 using GovPlatform.Identity.Services;
+using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
 using Microsoft.AspNetCore.Builder;
@@ -32,16 +33,16 @@ internal static class UserAdminEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/users").RequirePermission(IdentityPermissions.UsersManage);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/new", NewAsync);
-        group.MapPost("/new", CreateAsync);
-        group.MapGet("/{id}", EditAsync);
-        group.MapPost("/{id}", UpdateAsync);
-        group.MapPost("/{id}/lock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
+        group.MapGetShared("/", ListAsync);
+        group.MapGetShared("/new", NewAsync);
+        group.MapPostShared("/new", CreateAsync);
+        group.MapGetShared("/{id}", EditAsync);
+        group.MapPostShared("/{id}", UpdateAsync);
+        group.MapPostShared("/{id}/lock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
             SetLockAsync(id, locked: true, context, users, cache, audit, ct));
-        group.MapPost("/{id}/unlock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
+        group.MapPostShared("/{id}/unlock", (string id, [FromForm] ConfirmForm? confirm, HttpContext context, UserManager<GovUser> users, AccessCache cache, IAuditLog audit, CancellationToken ct) =>
             SetLockAsync(id, locked: false, context, users, cache, audit, ct));
-        group.MapPost("/{id}/password", SetPasswordAsync);
+        group.MapPostShared("/{id}/password", SetPasswordAsync);
     }
 
     private static async Task<IResult> ListAsync(string? q, int? page, HttpContext context, TenantDbContext db, TimeProvider clock, CancellationToken ct)

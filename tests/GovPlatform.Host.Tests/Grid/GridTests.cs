@@ -160,6 +160,12 @@ public sealed class GridTests
         host.Start();
         var admin = await host.SignedInAsync("alpha", "admin", IdentityTestSupport.AdminPassword);
         const string Bad = "code,name,level,parent,households\nD-02-01-01,东一网格,4,D-02-01,320\nD-02-01-02,东二网格,4,D-02-09,330\nD-02-01-03,,4,D-02-01,310\n";
+        // A form posted without its antiforgery token is refused before anything is read.
+        using (var forged = new MultipartFormDataContent { { new StringContent("units"), "kind" }, { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Bad)), "file", "units.csv" } })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/alpha/admin/grid/import", forged)).StatusCode);
+        }
+
         var refused = await ImportAsync(admin, "units", "units.csv", Bad);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
@@ -225,6 +231,11 @@ public sealed class GridTests
         Assert.Contains("第一网格", byPoint, StringComparison.Ordinal);
         Assert.Contains("李秀英", byPoint, StringComparison.Ordinal);
         Assert.Contains("13800000002", byPoint, StringComparison.Ordinal);
+
+        var located = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/alpha/grid/api/locate?longitude={Invariant(X(1.5))}&latitude={Invariant(Y(0.5))}");
+        Assert.Equal("D-01-01-02", (string?)located!["code"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/alpha/grid/api/locate?longitude={Invariant(X(9))}&latitude={Invariant(Y(0.5))}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/alpha/grid/api/locate?longitude=abc")).StatusCode);
 
         var byChoice = await client.GetStringAsync("/alpha/grid?unit=D-01");
         Assert.Contains("value=\"D-01-01\"", byChoice, StringComparison.Ordinal);
