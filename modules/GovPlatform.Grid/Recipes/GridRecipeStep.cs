@@ -90,6 +90,7 @@ internal sealed class GridRecipeStep(
 
     private async Task ImportUnitsAsync(RecipeStepContext context, string file, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var path = context.ResolveFile(file);
         var format = GridFileFormats.FromFileName(path) ?? throw new RecipeStepException($"Grid units file '{file}': use .geojson, .csv or .xlsx.");
         var tree = await directory.TreeAsync(cancellationToken);
@@ -112,12 +113,13 @@ internal sealed class GridRecipeStep(
                 string.Join(" ", refused.Take(ErrorsShown).Select(f => f.Message.English)) + (refused.Count > ErrorsShown ? $" … ({refused.Count} in all)" : ""));
         }
 
-        logger.LogInformation("Tenant {Tenant}: grid units from {File}: {Created} created, {Updated} updated, {Warnings} warnings",
-            context.Tenant.Name, file, created, updated, findings.Count);
+        logger.LogInformation("Tenant {Tenant}: grid units from {File}: {Created} created, {Updated} updated, {Warnings} warnings, in {Elapsed:0} ms",
+            context.Tenant.Name, file, created, updated, findings.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task ImportWorkersAsync(RecipeStepContext context, string file, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var path = context.ResolveFile(file);
         var format = GridFileFormats.FromFileName(path) is { } f and not GridFileFormat.GeoJson
             ? f : throw new RecipeStepException($"Grid workers file '{file}': use .csv or .xlsx.");
@@ -137,7 +139,8 @@ internal sealed class GridRecipeStep(
         try
         {
             var (workers, posts) = await people.ImportAsync(plan, file, cancellationToken);
-            logger.LogInformation("Tenant {Tenant}: grid workers from {File}: {Workers} people, {Posts} new posts", context.Tenant.Name, file, workers, posts);
+            logger.LogInformation("Tenant {Tenant}: grid workers from {File}: {Workers} people, {Posts} new posts, in {Elapsed:0} ms",
+                context.Tenant.Name, file, workers, posts, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (GridImportException ex)
         {

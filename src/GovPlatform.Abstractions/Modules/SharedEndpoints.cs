@@ -47,7 +47,7 @@ public static class SharedEndpoints
         var services = handler.Method.GetParameters()
             .Select(p => isService?.IsService(p.ParameterType) == true)
             .ToArray();
-        var key = new Key(handler.Method, string.Join(',', routeParameters), string.Concat(services.Select(s => s ? '1' : '0')));
+        var key = new Key(handler.Method, method, string.Join(',', routeParameters), string.Concat(services.Select(s => s ? '1' : '0')));
         var compiled = Compiled.GetOrAdd(key, _ =>
         {
             // Compiled against a provider that knows only which parameter types are services and the host's logger
@@ -73,10 +73,20 @@ public static class SharedEndpoints
 
             endpoint.Metadata.Add(handler.Method);
         });
+
+        // Endpoint filters (WithFeatureGate is one) run only in delegates compiled with them: on a shared delegate they
+        // would be skipped without a word, so they are refused.
+        builder.Finally(endpoint =>
+        {
+            if (endpoint.FilterFactories.Count > 0)
+            {
+                throw new InvalidOperationException($"{method} {pattern}: a shared endpoint cannot have endpoint filters; map it with MapGet/MapPost.");
+            }
+        });
         return builder;
     }
 
-    private sealed record Key(MethodInfo Method, string RouteParameters, string Services);
+    private sealed record Key(MethodInfo Method, string HttpMethod, string RouteParameters, string Services);
 
     private sealed class CreationServices(HashSet<Type> services, ILoggerFactory? loggerFactory) : IServiceProvider, IServiceProviderIsService
     {
