@@ -37,6 +37,9 @@ done
 
 mkdir -p benchmarks/results
 out="benchmarks/results/$(date -u +%Y-%m-%d)$($quick && echo -quick || true).md"
+# A second run on the same day gets its own file (…-2.md, …-3.md): a day's earlier results stay.
+n=2
+while [ -e "$out" ] && ! $quick; do out="benchmarks/results/$(date -u +%Y-%m-%d)-$n.md"; n=$((n + 1)); done
 {
   echo "# Benchmark results, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
