@@ -28,4 +28,7 @@ internal sealed class SubtreeGridScopeEvaluator(GridTreeCache cache) : IGridScop
 
         return false;
     }
+
+    public async ValueTask<bool?> ExistsAsync(string unitCode, CancellationToken cancellationToken = default) =>
+        (await cache.GetAsync(cancellationToken)).Find(unitCode) is not null;
 }

@@ -3,11 +3,12 @@ using GovPlatform.Identity.Models;
 using GovPlatform.Identity.Security;
 using GovPlatform.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace GovPlatform.Identity.Services;
 
 /// <summary>Creating users and setting their roles and grid units, shared by the admin pages, registration, the recipe step and the bootstrap service.</summary>
-public sealed class UserAccounts(UserManager<GovUser> users, IdentitySeeder seeder, AccessCache cache, TimeProvider clock)
+public sealed class UserAccounts(UserManager<GovUser> users, IdentitySeeder seeder, AccessCache cache, TimeProvider clock, IGridScopeEvaluator grid, IStringLocalizer<IdentityTexts> t)
 {
     /// <summary>Creates a user, with a password when one is given, in the given roles and grid units.</summary>
     public async Task<(IdentityResult Result, GovUser User)> CreateAsync(
@@ -15,6 +16,13 @@ public sealed class UserAccounts(UserManager<GovUser> users, IdentitySeeder seed
         IEnumerable<string> roles, IEnumerable<string>? gridUnits = null, CancellationToken cancellationToken = default)
     {
         await seeder.EnsureAsync(cancellationToken);
+
+        // Checked before the account exists: a refused unit must not leave a half-made user behind.
+        if (gridUnits is not null && await CheckGridUnitsAsync(gridUnits, cancellationToken) is { Succeeded: false } refused)
+        {
+            return (refused, new GovUser { UserName = userName.Trim() });
+        }
+
         var user = new GovUser
         {
             UserName = userName.Trim(),
@@ -71,6 +79,11 @@ public sealed class UserAccounts(UserManager<GovUser> users, IdentitySeeder seed
     public async Task<IdentityResult> SetGridUnitsAsync(GovUser user, IEnumerable<string> units)
     {
         var wanted = units.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (await CheckGridUnitsAsync(wanted, default) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
         var current = (await users.GetClaimsAsync(user)).Where(c => c.Type == GovClaimTypes.GridUnit).ToList();
         var result = IdentityResult.Success;
         if (current.Where(c => !wanted.Contains(c.Value)).ToList() is { Count: > 0 } removed)
@@ -90,4 +103,19 @@ public sealed class UserAccounts(UserManager<GovUser> users, IdentitySeeder seed
     /// <summary>The user's grid unit codes.</summary>
     public async Task<IReadOnlyList<string>> GetGridUnitsAsync(GovUser user) =>
         [.. (await users.GetClaimsAsync(user)).Where(c => c.Type == GovClaimTypes.GridUnit).Select(c => c.Value)];
+
+    /// <summary>Refuses codes the tenant's grid does not know (a typo would silently confine the user to nothing); without a grid every code is accepted.</summary>
+    private async Task<IdentityResult> CheckGridUnitsAsync(IEnumerable<string> units, CancellationToken cancellationToken)
+    {
+        var unknown = new List<IdentityError>();
+        foreach (var unit in units.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            if (await grid.ExistsAsync(unit, cancellationToken) == false)
+            {
+                unknown.Add(new IdentityError { Code = "UnknownGridUnit", Description = t["There is no grid unit {0}.", unit] });
+            }
+        }
+
+        return unknown.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. unknown]);
+    }
 }

@@ -15,6 +15,9 @@ public interface IGridScopeEvaluator
 {
     /// <summary>Whether <paramref name="unitCode"/> is one of <paramref name="scopeUnitCodes"/> or lies below one of them.</summary>
     ValueTask<bool> ContainsAsync(IReadOnlyCollection<string> scopeUnitCodes, string unitCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a unit has this code (now or formerly); null when the tenant keeps no grid to ask, so any code is accepted.</summary>
+    ValueTask<bool?> ExistsAsync(string unitCode, CancellationToken cancellationToken = default) => ValueTask.FromResult<bool?>(null);
 }
 
 /// <summary>Claim types the platform puts on a signed-in user.</summary>

@@ -123,6 +123,10 @@ public sealed class GridTests
         var accounts = scope2.ServiceProvider.GetRequiredService<GovPlatform.Identity.Services.UserAccounts>();
         var users = scope2.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GovPlatform.Identity.Models.GovUser>>();
         var staff = (await users.FindByNameAsync("staff"))!;
+        var typo = await accounts.SetGridUnitsAsync(staff, ["D-01-2"]);
+        Assert.False(typo.Succeeded);
+        Assert.Contains("D-01-2", typo.Errors.Single().Description, StringComparison.Ordinal);
+        Assert.True((await accounts.SetGridUnitsAsync(staff, ["D-01-01-02"])).Succeeded, "a former code still names its unit");
         Assert.True((await accounts.SetGridUnitsAsync(staff, ["D-01-02"])).Succeeded);
         var client = await host.SignedInAsync("alpha", "staff", StaffPassword);
         Assert.Equal(["D-01-01-02"], (await client.GetFromJsonAsync<string[]>("/alpha/test-records"))!);
