@@ -50,7 +50,6 @@ internal static class GridAdminEndpoints
     {
         var access = await AccessAsync(context, directory, ct);
         var search = string.IsNullOrWhiteSpace(q) ? null : await queries.SearchUnitsAsync(q, access.Scope, page ?? 1, ct);
-        var rollUps = GridRollUps.Compute(access.Tree, null, [], []).ToDictionary(r => r.Unit.Code);
         return ComponentPage.Render<GridHomePage>(context, new
         {
             access.Tree,
@@ -81,22 +80,7 @@ internal static class GridAdminEndpoints
             return Results.Forbid();
         }
 
-        var findings = await rules.CheckChangeAsync(access.Tree, [RuleUnits.Of(unit)], ct);
-        var rollUp = GridRollUps.Compute(access.Tree, unit.Depth, [], []).First(r => r.Unit.Code == unit.Code);
-        return ComponentPage.Render<GridUnitPage>(context, new
-        {
-            access.Tree,
-            Unit = unit,
-            RollUp = rollUp,
-            Posts = await queries.PostsOfUnitAsync(unit, ct),
-            Today = queries.Today,
-            Findings = findings,
-            CanManage = await access.CanAsync(GridPermissions.Manage, unit),
-            CanManageWorkers = await access.CanAsync(GridPermissions.ManageWorkers, unit),
-            Ancestors = GridTree.Ancestors(unit).Where(a => access.Scope is null || access.Scope.Any(s => GridTree.IsWithin(s, a))).ToList(),
-            Map = GridMaps.Unit(context, unit, findings),
-            Notice = saved == true ? Text(context, new("已保存。", "Saved.")) : null,
-        });
+        return await RenderUnitAsync(context, access, unit, directory, queries, rules, saved == true ? Text(context, new("已保存。", "Saved.")) : null, [], StatusCodes.Status200OK, ct);
     }
 
     private static async Task<IResult> NewUnitAsync(string? parent, HttpContext context, GridDirectory directory, CancellationToken ct)
@@ -239,21 +223,30 @@ internal static class GridAdminEndpoints
             return Results.Redirect(context.TenantPath(unit.Parent is { } parent ? $"admin/grid/units/{Uri.EscapeDataString(parent.Code)}" : "admin/grid"));
         }
 
+        return await RenderUnitAsync(context, access, unit, directory, queries, rules, null, [.. result.Errors.Values], StatusCodes.Status409Conflict, ct);
+    }
+
+    /// <summary>A unit's page: its subtree's figures (with other modules' counts), posts, findings around it and map.</summary>
+    private static async Task<IResult> RenderUnitAsync(
+        HttpContext context, GridAccess access, GridNode unit, GridDirectory directory, GridQueries queries, GridRuleRunner rules,
+        string? notice, IReadOnlyList<string> errors, int status, CancellationToken ct)
+    {
         var findings = await rules.CheckChangeAsync(access.Tree, [RuleUnits.Of(unit)], ct);
         return ComponentPage.Render<GridUnitPage>(context, new
         {
             access.Tree,
             Unit = unit,
-            RollUp = GridRollUps.Compute(access.Tree, unit.Depth, [], []).First(r => r.Unit.Code == unit.Code),
+            RollUp = (await directory.RollUpAsync(unit.Depth, ct)).First(r => r.Unit.Code == unit.Code),
             Posts = await queries.PostsOfUnitAsync(unit, ct),
             Today = queries.Today,
             Findings = findings,
-            CanManage = true,
+            CanManage = await access.CanAsync(GridPermissions.Manage, unit),
             CanManageWorkers = await access.CanAsync(GridPermissions.ManageWorkers, unit),
-            Ancestors = GridTree.Ancestors(unit),
+            Ancestors = GridTree.Ancestors(unit).Where(a => access.Scope is null || access.Scope.Any(s => GridTree.IsWithin(s, a))).ToList(),
             Map = GridMaps.Unit(context, unit, findings),
-            Errors = result.Errors.Values.ToList(),
-        }, StatusCodes.Status409Conflict);
+            Notice = notice,
+            Errors = errors,
+        }, status);
     }
 
     private static async Task<bool> CanCreateUnderAsync(GridAccess access, GridNode? parent) =>
