@@ -202,6 +202,11 @@ public sealed class GridTests
         var admin = await host.SignedInAsync("alpha", "admin", IdentityTestSupport.AdminPassword);
         await admin.PostAsJsonAsync("/alpha/test-records", new[] { "D-01-01", "D-01-01-01", "D-01-02", "D-02-01", "" });
 
+        // The unit page sums its subtree: three people in post below 东风街道, 1,650 households.
+        var westPage = await admin.GetStringAsync("/alpha/admin/grid/units/D-01");
+        Assert.Contains("<dt>在岗人员</dt><dd>3</dd>", westPage, StringComparison.Ordinal);
+        Assert.Contains("1,650", westPage, StringComparison.Ordinal);
+
         var staff = await host.SignedInAsync("alpha", "staff", StaffPassword);
         Assert.Equal(["D-01-01", "D-01-01-01"], (await staff.GetFromJsonAsync<string[]>("/alpha/test-records"))!);
         Assert.Equal(5, (await admin.GetFromJsonAsync<string?[]>("/alpha/test-records"))!.Length);
