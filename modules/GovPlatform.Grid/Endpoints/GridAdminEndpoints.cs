@@ -80,7 +80,7 @@ internal static class GridAdminEndpoints
             return Results.Forbid();
         }
 
-        return await RenderUnitAsync(context, access, unit, directory, queries, rules, saved == true ? Text(context, new("已保存。", "Saved.")) : null, [], StatusCodes.Status200OK, ct);
+        return await RenderUnitAsync(context, access, unit, directory, queries, rules, saved == true ? Text(new("已保存。", "Saved.")) : null, [], StatusCodes.Status200OK, ct);
     }
 
     private static async Task<IResult> NewUnitAsync(string? parent, HttpContext context, GridDirectory directory, CancellationToken ct)
@@ -263,5 +263,6 @@ internal static class GridAdminEndpoints
             Map = findings.Count > 0 && unit is not null ? GridMaps.Unit(context, unit, findings) : null,
         }, status);
 
-    internal static string Text(HttpContext context, BilingualText text) => text.ToString();
+    /// <summary>The text in the request's culture (set by the shell's localisation middleware).</summary>
+    internal static string Text(BilingualText text) => text.ToString();
 }

@@ -46,20 +46,20 @@ internal static class GridImportEndpoints
         var outcome = new ImportOutcome { Kind = workers ? "workers" : "units", FileName = file?.FileName };
         if (file is null || file.Length == 0)
         {
-            outcome.Problem = GridAdminEndpoints.Text(context, new("请选择要导入的文件。", "Choose a file to import."));
+            outcome.Problem = GridAdminEndpoints.Text(new("请选择要导入的文件。", "Choose a file to import."));
             return Render(context, outcome, StatusCodes.Status400BadRequest);
         }
 
         if (file.Length > GridAdminEndpoints.MaxUploadBytes)
         {
-            outcome.Problem = GridAdminEndpoints.Text(context, new("文件超过 20 MB。", "The file is larger than 20 MB."));
+            outcome.Problem = GridAdminEndpoints.Text(new("文件超过 20 MB。", "The file is larger than 20 MB."));
             return Render(context, outcome, StatusCodes.Status400BadRequest);
         }
 
         var format = GridFileFormats.FromFileName(file.FileName);
         if (format is null || (workers && format == GridFileFormat.GeoJson))
         {
-            outcome.Problem = GridAdminEndpoints.Text(context, workers
+            outcome.Problem = GridAdminEndpoints.Text(workers
                 ? new("网格员文件须为 .csv 或 .xlsx。", "A workers file must be .csv or .xlsx.")
                 : new("网格文件须为 .geojson、.csv 或 .xlsx。", "A units file must be .geojson, .csv or .xlsx."));
             return Render(context, outcome, StatusCodes.Status400BadRequest);
@@ -78,7 +78,7 @@ internal static class GridImportEndpoints
                 {
                     var (count, posts) = await people.ImportAsync(plan, file.FileName, ct);
                     outcome.Applied = true;
-                    outcome.Summary = GridAdminEndpoints.Text(context, new($"已导入 {count} 名人员，新增 {posts} 条任职。", $"Imported {count} people and {posts} new posts."));
+                    outcome.Summary = GridAdminEndpoints.Text(new($"已导入 {count} 名人员，新增 {posts} 条任职。", $"Imported {count} people and {posts} new posts."));
                 }
                 catch (GridImportException ex)
                 {
@@ -99,7 +99,7 @@ internal static class GridImportEndpoints
                 outcome.RowOfCode = rows.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Row, StringComparer.Ordinal);
                 outcome.Applied = !findings.Any(f => f.Severity == GridFindingSeverity.Error);
                 outcome.Summary = outcome.Applied
-                    ? GridAdminEndpoints.Text(context, new($"已导入：新增 {created} 个网格，更新 {updated} 个。", $"Imported: {created} units created, {updated} updated."))
+                    ? GridAdminEndpoints.Text(new($"已导入：新增 {created} 个网格，更新 {updated} 个。", $"Imported: {created} units created, {updated} updated."))
                     : null;
                 var drawn = rows.Where(r => r.Boundary is not null).GroupBy(r => r.Code, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => (g.First().Name, g.First().Boundary!), StringComparer.Ordinal);

@@ -39,17 +39,17 @@ internal static class GridPublicEndpoints
             {
                 point = new Coordinate(lon, lat);
                 found = tree.Locate(lon, lat);
-                problem = found is null ? GridAdminEndpoints.Text(context, new("这个位置不在本区的任何网格内。", "This place is not inside any of the district's grids.")) : null;
+                problem = found is null ? GridAdminEndpoints.Text(new("这个位置不在本区的任何网格内。", "This place is not inside any of the district's grids.")) : null;
             }
             else
             {
-                problem = GridAdminEndpoints.Text(context, new("请填写有效的经度和纬度。", "Enter a valid longitude and latitude."));
+                problem = GridAdminEndpoints.Text(new("请填写有效的经度和纬度。", "Enter a valid longitude and latitude."));
             }
         }
         else if (unit is not null)
         {
             found = tree.Find(unit);
-            problem = found is null ? GridAdminEndpoints.Text(context, new("没有这个网格。", "There is no such unit.")) : null;
+            problem = found is null ? GridAdminEndpoints.Text(new("没有这个网格。", "There is no such unit.")) : null;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -74,7 +74,7 @@ internal static class GridPublicEndpoints
             .Where(n => n.Boundary is not null && n.Unit.Kind == GridUnitKind.Territorial).ToList();
         var map = SvgMap.Render(
             [.. mapUnits.Select(n => new MapShape(n.Code, n.Unit.Name, n.Boundary!, n == found ? "is-selected" : "", null, n.Unit.Name))],
-            new MapOptions(AriaLabel: GridAdminEndpoints.Text(context, new("点击地图选择位置", "Click the map to pick a place")), Marker: point, Pickable: true, SubmitOnPick: true));
+            new MapOptions(AriaLabel: GridAdminEndpoints.Text(new("点击地图选择位置", "Click the map to pick a place")), Marker: point, Pickable: true, SubmitOnPick: true));
         return ComponentPage.Render<FindGridPage>(context, new
         {
             Found = found,

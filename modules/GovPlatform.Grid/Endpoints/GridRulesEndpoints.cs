@@ -66,7 +66,7 @@ internal static class GridRulesEndpoints
                 CanManage = true,
                 Map = (string?)null,
                 Saved = false,
-                Errors = new Dictionary<string, string> { [nameof(form.ToleranceMeters)] = GridAdminEndpoints.Text(context, new("容差应在 0 到 100 米之间。", "The tolerance must be between 0 and 100 metres.")) },
+                Errors = new Dictionary<string, string> { [nameof(form.ToleranceMeters)] = GridAdminEndpoints.Text(new("容差应在 0 到 100 米之间。", "The tolerance must be between 0 and 100 metres.")) },
             }, StatusCodes.Status400BadRequest);
         }
 

@@ -56,7 +56,7 @@ internal static class GridWorkerEndpoints
         }
 
         var form = new GridWorkerEdit { Name = worker.Name, Phone = worker.Phone, Kind = worker.Kind, Team = worker.Team, UserName = worker.UserName, Notes = worker.Notes, Active = worker.Active };
-        return Render(context, worker.Id, form, posts, new Dictionary<string, string>(), saved == true ? GridAdminEndpoints.Text(context, new("已保存。", "Saved.")) : null,
+        return Render(context, worker.Id, form, posts, new Dictionary<string, string>(), saved == true ? GridAdminEndpoints.Text(new("已保存。", "Saved.")) : null,
             await access.CanAsync(GridPermissions.ManageWorkers, null), new AssignForm { StartDate = queries.Today });
     }
 
