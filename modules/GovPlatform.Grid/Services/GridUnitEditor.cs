@@ -354,9 +354,10 @@ internal sealed class GridUnitEditor(
             await db.SaveChangesAsync(ct);
 
             // A new unit's path needs its id, known only now.
+            var written = byCode.Values.ToDictionary(u => u.Id);
             foreach (var entity in created)
             {
-                var parentPath = entity.ParentId is null ? "/" : byCode.Values.FirstOrDefault(u => u.Id == entity.ParentId)?.Path ?? tree.FindById(entity.ParentId.Value)!.Unit.Path;
+                var parentPath = entity.ParentId is not { } parentId ? "/" : written.TryGetValue(parentId, out var parent) ? parent.Path : tree.FindById(parentId)!.Unit.Path;
                 entity.Path = parentPath + entity.Id.ToString(CultureInfo.InvariantCulture) + "/";
             }
 

@@ -6,6 +6,7 @@ using GovPlatform.Grid.Rules;
 using GovPlatform.Grid.Services;
 using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GovPlatform.Host.Tests.Grid.GridTestData;
 
@@ -116,6 +117,10 @@ public sealed class GridTests
             Assert.Equal("D-01-02", (await grid.FindAsync("D-01-02-02"))?.ParentCode);
             Assert.True(await grid.IsWithinAsync("D-01-02", "D-01-01-02"));
             Assert.False(await grid.IsWithinAsync("D-01-01", "D-01-02-02"));
+
+            // Every stored path is its parent's path and its own id, after the recipe's import and the move alike.
+            var units = await scope.ServiceProvider.GetRequiredService<GovPlatform.Data.TenantDbContext>().Set<GridUnit>().ToDictionaryAsync(u => u.Id);
+            Assert.All(units.Values, u => Assert.Equal((u.ParentId is { } p ? units[p].Path : "/") + u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/", u.Path));
         }
 
         // A record filed under the old code is seen by the staff of its new community, not of its old one.
