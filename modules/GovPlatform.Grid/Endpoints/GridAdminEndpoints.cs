@@ -237,6 +237,8 @@ internal static class GridAdminEndpoints
             access.Tree,
             Unit = unit,
             RollUp = (await directory.RollUpAsync(unit.Depth, ct)).First(r => r.Unit.Code == unit.Code),
+            ChildRollUps = unit.Children.Count == 0 ? new Dictionary<string, GridRollUp>() :
+                (await directory.RollUpAsync(unit.Depth + 1, ct)).Where(r => r.Unit.ParentCode == unit.Code).ToDictionary(r => r.Unit.Code),
             Posts = await queries.PostsOfUnitAsync(unit, ct),
             Today = queries.Today,
             Findings = findings,

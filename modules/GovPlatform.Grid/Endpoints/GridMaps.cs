@@ -37,7 +37,8 @@ internal static class GridMaps
         var children = unit.Children.Where(c => c.Boundary is not null).ToList();
         if (unit.Boundary is { } boundary)
         {
-            shapes.Add(Shape(context, unit, boundary, children.Count > 0 ? "is-parent" : "is-selected") with { Href = null });
+            // As the outline around its units the unit carries no label: its name would sit on their shared borders.
+            shapes.Add(Shape(context, unit, boundary, children.Count > 0 ? "is-parent" : "is-selected") with { Href = null, Label = children.Count > 0 ? "" : unit.Unit.Name });
         }
 
         shapes.AddRange(children.Select(c => Shape(context, c, c.Boundary!, "")));

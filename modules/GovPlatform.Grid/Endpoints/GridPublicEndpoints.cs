@@ -70,8 +70,15 @@ internal static class GridPublicEndpoints
         }
 
         var choices = found is null ? tree.Roots.Where(r => r.Unit.Kind == GridUnitKind.Territorial).ToList() : [.. found.Children.Where(c => c.Unit.Kind == GridUnitKind.Territorial)];
-        var mapUnits = (found?.Children.Count > 0 ? found.Children : found is not null ? [found] : tree.Roots.SelectMany(r => r.Children.Count > 0 ? r.Children : [r]))
-            .Where(n => n.Boundary is not null && n.Unit.Kind == GridUnitKind.Territorial).ToList();
+        // A unit with units below is shown with them; a grid at the bottom among its neighbours, itself highlighted.
+        IEnumerable<GridNode> shown = found switch
+        {
+            { Children.Count: > 0 } => found.Children,
+            { Parent: { } parent } => parent.Children,
+            not null => [found],
+            null => tree.Roots.SelectMany(r => r.Children.Count > 0 ? r.Children : [r]),
+        };
+        var mapUnits = shown.Where(n => n.Boundary is not null && n.Unit.Kind == GridUnitKind.Territorial).ToList();
         var map = SvgMap.Render(
             [.. mapUnits.Select(n => new MapShape(n.Code, n.Unit.Name, n.Boundary!, n == found ? "is-selected" : "", null, n.Unit.Name))],
             new MapOptions(AriaLabel: GridAdminEndpoints.Text(new("点击地图选择位置", "Click the map to pick a place")), Marker: point, Pickable: true, SubmitOnPick: true));
