@@ -24,7 +24,7 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
-        endpoints.MapGet("/", (ShellHost host, ITenant tenant, HttpContext context) =>
+        endpoints.MapGetShared("/", (ShellHost host, ITenant tenant, HttpContext context) =>
         {
             var culture = CultureInfo.CurrentUICulture.Name;
             var site = tenant.Settings.GetSection("Site");

@@ -2,6 +2,7 @@ using System.Globalization;
 using GovPlatform.Auditing;
 using GovPlatform.Core.Hosting;
 using GovPlatform.Core.Shells;
+using GovPlatform.Modules;
 using GovPlatform.Security;
 using GovPlatform.Tenants.AdminPages;
 using GovPlatform.Tenants.Api;
@@ -25,7 +26,7 @@ internal static class HostAdminEndpoints
         MapSetup(endpoints);
         var tenants = endpoints.MapGroup("/admin/tenants").RequirePermission(HostPermissions.ManageTenants);
 
-        tenants.MapGet("", (string? q, int? page, string? done, string? name, string? archive, ShellHost host) =>
+        tenants.MapGetShared("", (string? q, int? page, string? done, string? name, string? archive, ShellHost host) =>
         {
             var all = host.Tenants.Where(t => !t.IsDefault).ToList();
             var filtered = string.IsNullOrWhiteSpace(q)
@@ -47,7 +48,7 @@ internal static class HostAdminEndpoints
             });
         });
 
-        tenants.MapPost("/{name}/state", async (string name, [FromForm] string change, ShellHost host, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+        tenants.MapPostShared("/{name}/state", async (string name, [FromForm] string change, ShellHost host, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (host.Find(name) is null)
             {
@@ -80,7 +81,7 @@ internal static class HostAdminEndpoints
             return Results.LocalRedirect(context.TenantPath($"admin/tenants?done={change}&name={Uri.EscapeDataString(name)}"));
         });
 
-        tenants.MapGet("/{name}/export", async (string name, ShellHost host, HostPaths paths, TimeProvider clock, IAuditLog audit, CancellationToken cancellationToken) =>
+        tenants.MapGetShared("/{name}/export", async (string name, ShellHost host, HostPaths paths, TimeProvider clock, IAuditLog audit, CancellationToken cancellationToken) =>
         {
             if (host.Find(name) is null)
             {
@@ -92,12 +93,12 @@ internal static class HostAdminEndpoints
             return download;
         });
 
-        tenants.MapGet("/{name}/remove", (string name, ShellHost host) =>
+        tenants.MapGetShared("/{name}/remove", (string name, ShellHost host) =>
             host.Find(name) is { } settings
                 ? (IResult)new RazorComponentResult<RemoveTenantPage>(new { Settings = settings, Error = (string?)null })
                 : Results.NotFound());
 
-        tenants.MapPost("/{name}/remove", async (string name, [FromForm] string? confirmName, ShellHost host, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+        tenants.MapPostShared("/{name}/remove", async (string name, [FromForm] string? confirmName, ShellHost host, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (host.Find(name) is not { } settings)
             {
@@ -130,12 +131,12 @@ internal static class HostAdminEndpoints
                 $"admin/tenants?done=removed&name={Uri.EscapeDataString(name)}&archive={Uri.EscapeDataString(Path.GetFileName(archive ?? ""))}"));
         });
 
-        tenants.MapGet("/{name}/administrator", (string name, ShellHost host) =>
+        tenants.MapGetShared("/{name}/administrator", (string name, ShellHost host) =>
             host.Find(name) is { } settings
                 ? (IResult)new RazorComponentResult<SetAdministratorPage>(new { Settings = settings, Errors = (IReadOnlyList<string>)[] })
                 : Results.NotFound());
 
-        tenants.MapPost("/{name}/administrator", async (string name, [FromForm] string? userName, [FromForm] string? email, [FromForm] string? password,
+        tenants.MapPostShared("/{name}/administrator", async (string name, [FromForm] string? userName, [FromForm] string? email, [FromForm] string? password,
             ShellHost host, [FromServices] TenantCreator creator, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (host.Find(name) is not { } settings)
@@ -161,7 +162,7 @@ internal static class HostAdminEndpoints
                 : new RazorComponentResult<SetAdministratorPage>(new { Settings = settings, Errors = result.Errors }) { StatusCode = StatusCodes.Status400BadRequest };
         });
 
-        tenants.MapGet("/new", (string? recipe, [FromServices] TenantCreator creator) =>
+        tenants.MapGetShared("/new", (string? recipe, [FromServices] TenantCreator creator) =>
             new RazorComponentResult<NewTenantPage>(new
             {
                 Creator = creator,
@@ -170,7 +171,7 @@ internal static class HostAdminEndpoints
                 Failure = (string?)null,
             }));
 
-        tenants.MapPost("/new", async ([FromForm] NewTenantForm form, [FromServices] TenantCreator creator, HttpContext context, CancellationToken cancellationToken) =>
+        tenants.MapPostShared("/new", async ([FromForm] NewTenantForm form, [FromServices] TenantCreator creator, HttpContext context, CancellationToken cancellationToken) =>
         {
             var errors = creator.Validate(form, English);
             if (errors.Count > 0)
@@ -200,7 +201,7 @@ internal static class HostAdminEndpoints
 
     private static void MapSetup(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/setup", async (string? token, [FromServices] HostSetupToken tokens, [FromServices] IAdministratorAccounts accounts, HttpContext context, CancellationToken cancellationToken) =>
+        endpoints.MapGetShared("/admin/setup", async (string? token, [FromServices] HostSetupToken tokens, [FromServices] IAdministratorAccounts accounts, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (await accounts.AnyAdministratorAsync(cancellationToken))
             {
@@ -211,7 +212,7 @@ internal static class HostAdminEndpoints
             return new RazorComponentResult<HostSetupPage>(new { Token = token, UserName = (string?)null, Email = (string?)null, Errors = (IReadOnlyList<string>)[] });
         }).RequireRateLimiting(RateLimitPolicies.SignIn);
 
-        endpoints.MapPost("/admin/setup", async ([FromForm] string? token, [FromForm] string? userName, [FromForm] string? email, [FromForm] string? password,
+        endpoints.MapPostShared("/admin/setup", async ([FromForm] string? token, [FromForm] string? userName, [FromForm] string? email, [FromForm] string? password,
             [FromServices] HostSetupToken tokens, [FromServices] IAdministratorAccounts accounts, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (await accounts.AnyAdministratorAsync(cancellationToken))
