@@ -57,7 +57,7 @@ internal static class GridAdminEndpoints
             Query = q,
             Search = search,
             CanManage = await access.CanManageAllAsync(),
-            Map = GridMaps.Overview(context, access.Roots, null),
+            Map = GridMaps.Overview(context, access.Roots),
         });
     }
 
@@ -117,15 +117,10 @@ internal static class GridAdminEndpoints
 
     private static async Task<IResult> EditUnitAsync(string code, HttpContext context, GridDirectory directory, CancellationToken ct)
     {
-        var access = await AccessAsync(context, directory, ct);
-        if (access.Tree.FindCurrent(code) is not { } unit)
+        var (access, unit, refusal) = await ManagedUnitAsync(code, context, directory, ct);
+        if (unit is null)
         {
-            return Results.NotFound();
-        }
-
-        if (!await access.CanAsync(GridPermissions.Manage, unit))
-        {
-            return Results.Forbid();
+            return refusal!;
         }
 
         var form = new GridUnitEdit
@@ -149,15 +144,10 @@ internal static class GridAdminEndpoints
 
     private static async Task<IResult> UpdateUnitAsync(string code, [FromForm] GridUnitEdit form, HttpContext context, GridDirectory directory, GridUnitEditor editor, CancellationToken ct)
     {
-        var access = await AccessAsync(context, directory, ct);
-        if (access.Tree.FindCurrent(code) is not { } unit)
+        var (access, unit, refusal) = await ManagedUnitAsync(code, context, directory, ct);
+        if (unit is null)
         {
-            return Results.NotFound();
-        }
-
-        if (!await access.CanAsync(GridPermissions.Manage, unit))
-        {
-            return Results.Forbid();
+            return refusal!;
         }
 
         var result = await editor.UpdateAsync(code, form, ct);
@@ -168,28 +158,23 @@ internal static class GridAdminEndpoints
 
     private static async Task<IResult> MovePageAsync(string code, HttpContext context, GridDirectory directory, CancellationToken ct)
     {
-        var access = await AccessAsync(context, directory, ct);
-        if (access.Tree.FindCurrent(code) is not { } unit)
-        {
-            return Results.NotFound();
-        }
-
-        return await access.CanAsync(GridPermissions.Manage, unit)
-            ? ComponentPage.Render<GridMovePage>(context, new { Unit = unit, Form = new MoveForm { ParentCode = unit.Parent?.Code }, Errors = new Dictionary<string, string>() })
-            : Results.Forbid();
+        var (_, unit, refusal) = await ManagedUnitAsync(code, context, directory, ct);
+        return unit is null
+            ? refusal!
+            : ComponentPage.Render<GridMovePage>(context, new { Unit = unit, Form = new MoveForm { ParentCode = unit.Parent?.Code }, Errors = new Dictionary<string, string>() });
     }
 
     private static async Task<IResult> MoveAsync(string code, [FromForm] MoveForm form, HttpContext context, GridDirectory directory, GridUnitEditor editor, CancellationToken ct)
     {
-        var access = await AccessAsync(context, directory, ct);
-        if (access.Tree.FindCurrent(code) is not { } unit)
+        var (access, unit, refusal) = await ManagedUnitAsync(code, context, directory, ct);
+        if (unit is null)
         {
-            return Results.NotFound();
+            return refusal!;
         }
 
         // Both ends of a move must be the user's to manage.
         var target = access.Tree.Find(form.ParentCode);
-        if (!await access.CanAsync(GridPermissions.Manage, unit) || (target is null ? !await access.CanManageAllAsync() : !await access.CanAsync(GridPermissions.Manage, target)))
+        if (target is null ? !await access.CanManageAllAsync() : !await access.CanAsync(GridPermissions.Manage, target))
         {
             return Results.Forbid();
         }
@@ -206,15 +191,10 @@ internal static class GridAdminEndpoints
 
     private static async Task<IResult> DeleteAsync(string code, [FromForm] ConfirmForm form, HttpContext context, GridDirectory directory, GridUnitEditor editor, GridQueries queries, GridRuleRunner rules, CancellationToken ct)
     {
-        var access = await AccessAsync(context, directory, ct);
-        if (access.Tree.FindCurrent(code) is not { } unit)
+        var (access, unit, refusal) = await ManagedUnitAsync(code, context, directory, ct);
+        if (unit is null)
         {
-            return Results.NotFound();
-        }
-
-        if (!await access.CanAsync(GridPermissions.Manage, unit))
-        {
-            return Results.Forbid();
+            return refusal!;
         }
 
         var result = await editor.DeleteAsync(code, ct);
@@ -249,6 +229,18 @@ internal static class GridAdminEndpoints
             Notice = notice,
             Errors = errors,
         }, status);
+    }
+
+    /// <summary>The unit with this current code if the user may manage it; otherwise the answer: 404 without such a unit, 403 outside the user's units.</summary>
+    private static async Task<(GridAccess Access, GridNode? Unit, IResult? Refusal)> ManagedUnitAsync(string code, HttpContext context, GridDirectory directory, CancellationToken ct)
+    {
+        var access = await AccessAsync(context, directory, ct);
+        if (access.Tree.FindCurrent(code) is not { } unit)
+        {
+            return (access, null, Results.NotFound());
+        }
+
+        return await access.CanAsync(GridPermissions.Manage, unit) ? (access, unit, null) : (access, null, Results.Forbid());
     }
 
     private static async Task<bool> CanCreateUnderAsync(GridAccess access, GridNode? parent) =>

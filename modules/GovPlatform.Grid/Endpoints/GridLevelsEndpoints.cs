@@ -29,7 +29,7 @@ internal static class GridLevelsEndpoints
             return Results.Forbid();
         }
 
-        var rows = access.Tree.LevelEntities.Select(l => new GridLevelEdit(l.Id, l.Name, l.EnglishName, l.MinHouseholds, l.MaxHouseholds)).ToList();
+        var rows = access.Tree.LevelEntities.Select(GridLevelEdit.From).ToList();
         return Render(context, access.Tree, rows, new Dictionary<string, string>(), saved == true);
     }
 

@@ -12,7 +12,7 @@ namespace GovPlatform.Grid.Endpoints;
 internal static class GridMaps
 {
     /// <summary>The children of the user's top units (or the units themselves when they have no children with boundaries).</summary>
-    public static string Overview(HttpContext context, IReadOnlyList<GridNode> roots, IReadOnlyList<GridFinding>? findings)
+    public static string Overview(HttpContext context, IReadOnlyList<GridNode> roots)
     {
         var shapes = new List<MapShape>();
         foreach (var root in roots)
@@ -26,7 +26,6 @@ internal static class GridMaps
             shapes.AddRange(children.Select(c => Shape(context, c, c.Boundary!, "")));
         }
 
-        AddFindings(shapes, findings);
         return SvgMap.Render(shapes, new MapOptions(AriaLabel: Culture(new("网格总览图", "Map of the grid"))));
     }
 

@@ -50,13 +50,12 @@ internal static class GridWorkerEndpoints
         }
 
         var posts = await queries.PostsOfWorkerAsync(id, ct);
-        if (!await VisibleAsync(access, posts, queries))
+        if (!Visible(access, posts))
         {
             return Results.Forbid();
         }
 
-        var form = new GridWorkerEdit { Name = worker.Name, Phone = worker.Phone, Kind = worker.Kind, Team = worker.Team, UserName = worker.UserName, Notes = worker.Notes, Active = worker.Active };
-        return Render(context, worker.Id, form, posts, new Dictionary<string, string>(), saved == true ? GridAdminEndpoints.Text(new("已保存。", "Saved.")) : null,
+        return Render(context, worker.Id, GridWorkerEdit.From(worker), posts, new Dictionary<string, string>(), saved == true ? GridAdminEndpoints.Text(new("已保存。", "Saved.")) : null,
             await access.CanAsync(GridPermissions.ManageWorkers, null), new AssignForm { StartDate = queries.Today });
     }
 
@@ -78,7 +77,7 @@ internal static class GridWorkerEndpoints
     {
         var access = await GridAdminEndpoints.AccessAsync(context, directory, ct);
         var posts = await queries.PostsOfWorkerAsync(id, ct);
-        if (!await access.CanAsync(GridPermissions.ManageWorkers, null) || !await VisibleAsync(access, posts, queries))
+        if (!await access.CanAsync(GridPermissions.ManageWorkers, null) || !Visible(access, posts))
         {
             return Results.Forbid();
         }
@@ -133,13 +132,12 @@ internal static class GridWorkerEndpoints
             return Results.NotFound();
         }
 
-        var edit = new GridWorkerEdit { Name = worker.Name, Phone = worker.Phone, Kind = worker.Kind, Team = worker.Team, UserName = worker.UserName, Notes = worker.Notes, Active = worker.Active };
-        return Render(context, id, edit, await queries.PostsOfWorkerAsync(id, ct), result.Errors, null, true, form, StatusCodes.Status400BadRequest);
+        return Render(context, id, GridWorkerEdit.From(worker), await queries.PostsOfWorkerAsync(id, ct), result.Errors, null, true, form, StatusCodes.Status400BadRequest);
     }
 
     /// <summary>A scoped user sees the workers who hold or held a post inside their units.</summary>
-    private static Task<bool> VisibleAsync(GridAccess access, IReadOnlyList<GridPost> posts, GridQueries queries) =>
-        Task.FromResult(access.Scope is null || posts.Any(p => access.Tree.Find(p.UnitCode) is { } unit && access.Scope.Any(s => GridTree.IsWithin(s, unit))));
+    private static bool Visible(GridAccess access, IReadOnlyList<GridPost> posts) =>
+        access.Scope is null || posts.Any(p => access.Tree.Find(p.UnitCode) is { } unit && access.Scope.Any(s => GridTree.IsWithin(s, unit)));
 
     private static RazorComponentResult<GridWorkerPage> Render(HttpContext context, long? id, GridWorkerEdit form, IReadOnlyList<GridPost> posts, IReadOnlyDictionary<string, string> errors, string? notice, bool canManage, AssignForm assign, int status = StatusCodes.Status200OK) =>
         ComponentPage.Render<GridWorkerPage>(context, new { WorkerId = id, Form = form, Posts = posts, Errors = errors, Notice = notice, CanManage = canManage, Assign = assign }, status);

@@ -80,7 +80,7 @@ internal sealed class GridRecipeStep(
             index++;
         }
 
-        edits.AddRange(stored.Skip(index).Select(l => new GridLevelEdit(l.Id, l.Name, l.EnglishName, l.MinHouseholds, l.MaxHouseholds)));
+        edits.AddRange(stored.Skip(index).Select(GridLevelEdit.From));
         var result = await levels.SaveAsync(edits, cancellationToken);
         if (!result.Succeeded)
         {

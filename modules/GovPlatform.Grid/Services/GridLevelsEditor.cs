@@ -68,7 +68,7 @@ internal sealed class GridLevelsEditor(TenantDbContext db, GridDirectory directo
             return new GridEditResult(errors, []);
         }
 
-        var before = Json(tree.LevelEntities);
+        var before = Json([.. tree.LevelEntities.Select(GridLevelEdit.From)]);
         await db.InTransactionAsync(async ct =>
         {
             var rows = await db.Set<GridLevel>().ToListAsync(ct);
@@ -95,8 +95,7 @@ internal sealed class GridLevelsEditor(TenantDbContext db, GridDirectory directo
 
             await db.SaveChangesAsync(ct);
             await GridRevision.BumpAsync(db, ct);
-            await audit.RecordAsync(new AuditEvent("grid", "update-levels", null, "Grid levels edited", before,
-                new JsonArray([.. levels.Select((l, i) => (JsonNode)new JsonObject { ["position"] = i + 1, ["name"] = l.Name, ["englishName"] = l.EnglishName, ["minHouseholds"] = l.MinHouseholds, ["maxHouseholds"] = l.MaxHouseholds })])), ct);
+            await audit.RecordAsync(new AuditEvent("grid", "update-levels", null, "Grid levels edited", before, Json(levels)), ct);
             return true;
         }, cancellationToken);
         directory.Refresh();
@@ -142,8 +141,9 @@ internal sealed class GridLevelsEditor(TenantDbContext db, GridDirectory directo
         return errors;
     }
 
-    private static JsonArray Json(IEnumerable<GridLevel> levels) =>
-        new([.. levels.Select(l => (JsonNode)new JsonObject { ["position"] = l.Position, ["name"] = l.Name, ["englishName"] = l.EnglishName, ["minHouseholds"] = l.MinHouseholds, ["maxHouseholds"] = l.MaxHouseholds })]);
+    /// <summary>Levels in order, as the audit log keeps them.</summary>
+    private static JsonArray Json(IReadOnlyList<GridLevelEdit> levels) =>
+        new([.. levels.Select((l, i) => (JsonNode)new JsonObject { ["position"] = i + 1, ["name"] = l.Name.Trim(), ["englishName"] = l.EnglishName.Trim(), ["minHouseholds"] = l.MinHouseholds, ["maxHouseholds"] = l.MaxHouseholds })]);
 
     private static string Text(BilingualText text) => text.For(CultureInfo.CurrentUICulture);
 }

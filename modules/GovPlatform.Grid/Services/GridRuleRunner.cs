@@ -13,7 +13,7 @@ internal sealed class GridRuleRunner(IDocumentStore documents)
 
     /// <summary>Every finding of the tenant: the admin's rules report.</summary>
     public async Task<IReadOnlyList<GridFinding>> ReportAsync(GridTree tree, CancellationToken cancellationToken) =>
-        GridRuleChecker.Check(Units(tree, null, null), tree.Levels, await SettingsAsync(cancellationToken));
+        GridRuleChecker.Check(RuleUnits.From(tree), tree.Levels, await SettingsAsync(cancellationToken));
 
     /// <summary>
     /// The findings that involve <paramref name="changed"/>, with those units as given instead of as stored, and
@@ -23,9 +23,9 @@ internal sealed class GridRuleRunner(IDocumentStore documents)
         GridTree tree, IReadOnlyList<RuleUnit> changed, CancellationToken cancellationToken, IReadOnlySet<string>? replacedCodes = null) =>
         GridRuleChecker.Check(Units(tree, changed, replacedCodes), tree.Levels, await SettingsAsync(cancellationToken), changed.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
 
-    private static List<RuleUnit> Units(GridTree tree, IReadOnlyList<RuleUnit>? changed, IReadOnlySet<string>? replacedCodes)
+    private static List<RuleUnit> Units(GridTree tree, IReadOnlyList<RuleUnit> changed, IReadOnlySet<string>? replacedCodes)
     {
-        var replaced = changed?.ToDictionary(c => c.Code, StringComparer.Ordinal) ?? [];
+        var replaced = changed.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var units = new List<RuleUnit>(tree.Count + replaced.Count);
         foreach (var node in tree.PreOrder)
         {

@@ -79,7 +79,7 @@ internal sealed class GridUnitEditor(
     }
 
     /// <summary>The findings an import or edit would leave around the units it touches.</summary>
-    public Task<IReadOnlyList<GridFinding>> CheckAsync(GridTree tree, IReadOnlyList<PlannedUnit> units, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<GridFinding>> CheckAsync(GridTree tree, IReadOnlyList<PlannedUnit> units, CancellationToken cancellationToken) =>
         rules.CheckChangeAsync(tree, [.. units.Select(u => new RuleUnit(
             u.Row.Code, u.Row.Name, u.Row.ParentCode, u.LevelPosition, u.Row.Kind,
             u.Row.Boundary ?? u.Existing?.Boundary, u.Row.Households))], cancellationToken);

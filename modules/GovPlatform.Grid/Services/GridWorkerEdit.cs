@@ -18,4 +18,11 @@ public sealed class GridWorkerEdit
     public string? Notes { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The editor's form for a stored worker.</summary>
+    public static GridWorkerEdit From(GridWorker worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        return new GridWorkerEdit { Name = worker.Name, Phone = worker.Phone, Kind = worker.Kind, Team = worker.Team, UserName = worker.UserName, Notes = worker.Notes, Active = worker.Active };
+    }
 }

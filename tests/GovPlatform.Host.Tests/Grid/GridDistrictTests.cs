@@ -84,15 +84,6 @@ public sealed class GridDistrictTests
         Assert.DoesNotContain("511781-01-002", home, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string fileName, string content)
-    {
-        var token = await IdentityTestSupport.AntiforgeryTokenAsync(client, "/wanyuan/admin/grid/import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("units"), "kind" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", fileName },
-        };
-        return await client.PostAsync("/wanyuan/admin/grid/import", form);
-    }
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, string fileName, string content) =>
+        GridTestData.ImportAsync(client, "wanyuan", "units", fileName, System.Text.Encoding.UTF8.GetBytes(content));
 }

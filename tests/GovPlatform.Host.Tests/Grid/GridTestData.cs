@@ -108,5 +108,18 @@ internal static class GridTestData
         ["maxHouseholds"] = max,
     };
 
+    /// <summary>Posts a file to the tenant's grid import page with the page's antiforgery token, as the browser form does.</summary>
+    public static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string tenant, string kind, string fileName, byte[] content)
+    {
+        var token = await IdentityTestSupport.AntiforgeryTokenAsync(client, $"/{tenant}/admin/grid/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(kind), "kind" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        return await client.PostAsync($"/{tenant}/admin/grid/import", form);
+    }
+
     public static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

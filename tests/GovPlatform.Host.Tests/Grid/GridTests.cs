@@ -294,18 +294,9 @@ public sealed class GridTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignedInAsync("alpha", "staff", StaffPassword)).GetAsync("/alpha/admin/grid/export/units.csv")).StatusCode);
     }
 
-    internal static Task<HttpResponseMessage> ImportAsync(HttpClient client, string kind, string fileName, string content) =>
-        ImportAsync(client, kind, fileName, System.Text.Encoding.UTF8.GetBytes(content));
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, string kind, string fileName, string content) =>
+        GridTestData.ImportAsync(client, "alpha", kind, fileName, System.Text.Encoding.UTF8.GetBytes(content));
 
-    internal static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string kind, string fileName, byte[] content)
-    {
-        var token = await IdentityTestSupport.AntiforgeryTokenAsync(client, "/alpha/admin/grid/import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(kind), "kind" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        return await client.PostAsync("/alpha/admin/grid/import", form);
-    }
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, string kind, string fileName, byte[] content) =>
+        GridTestData.ImportAsync(client, "alpha", kind, fileName, content);
 }
