@@ -1,0 +1,11 @@
+namespace GovPlatform.Contents;
+
+/// <summary>How a body part is written.</summary>
+public enum BodyFormat
+{
+    /// <summary>HTML, sanitised on save (scripts, event handlers and unsafe URLs are removed).</summary>
+    Html,
+
+    /// <summary>Markdown, turned into HTML (raw HTML in it is sanitised too).</summary>
+    Markdown,
+}
