@@ -1,6 +1,7 @@
 namespace GovPlatform.Contents;
 
 /// <summary>How a body part is written.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<BodyFormat>))]
 public enum BodyFormat
 {
     /// <summary>HTML, sanitised on save (scripts, event handlers and unsafe URLs are removed).</summary>

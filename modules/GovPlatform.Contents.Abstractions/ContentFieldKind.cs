@@ -1,6 +1,7 @@
 namespace GovPlatform.Contents;
 
 /// <summary>The kinds of field a content type can declare.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<ContentFieldKind>))]
 public enum ContentFieldKind
 {
     /// <summary>Plain text, one line or several.</summary>

@@ -14,6 +14,7 @@ public sealed class ContentListSettings
 }
 
 /// <summary>Orders of a public list.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<ContentListOrder>))]
 public enum ContentListOrder
 {
     /// <summary>The most recently published first.</summary>

@@ -1,6 +1,7 @@
 namespace GovPlatform.Contents;
 
 /// <summary>The parts a content type can be made of; each appears at most once in a type.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<ContentPartKind>))]
 public enum ContentPartKind
 {
     /// <summary>A title, shown in lists and as the page heading.</summary>

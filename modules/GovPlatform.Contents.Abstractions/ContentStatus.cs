@@ -1,6 +1,7 @@
 namespace GovPlatform.Contents;
 
 /// <summary>Where an item stands, as editors filter it.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<ContentStatus>))]
 public enum ContentStatus
 {
     /// <summary>Never published, or unpublished, and not scheduled.</summary>

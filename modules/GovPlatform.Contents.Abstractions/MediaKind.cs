@@ -1,6 +1,7 @@
 namespace GovPlatform.Contents;
 
 /// <summary>What a media field accepts.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<MediaKind>))]
 public enum MediaKind
 {
     /// <summary>Images only (JPEG, PNG, GIF, WebP).</summary>

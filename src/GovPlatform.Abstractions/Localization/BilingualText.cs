@@ -3,6 +3,7 @@ using System.Globalization;
 namespace GovPlatform.Localization;
 
 /// <summary>A short text declared in code in both of the platform's languages: Simplified Chinese and English.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(BilingualTextJsonConverter))]
 public readonly record struct BilingualText(string Chinese, string English)
 {
     /// <summary>The English text for an English culture (<c>en</c>, <c>en-GB</c>…), otherwise the Chinese.</summary>
