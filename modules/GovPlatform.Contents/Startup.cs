@@ -1,3 +1,4 @@
+using GovPlatform.Contents.Services;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +11,17 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<ContentRouteReservations>();
+        services.AddScoped<ContentTimeZone>();
+        services.AddScoped<ContentValidator>();
+        services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<IContentDefinitionStore>(sp => sp.GetRequiredService<ContentDefinitionStore>());
+        services.AddScoped<ContentManager>();
+        services.AddScoped<IContentManager>(sp => sp.GetRequiredService<ContentManager>());
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
     }
 }
