@@ -1,8 +1,13 @@
+using GovPlatform.Contents.Endpoints;
+
 namespace GovPlatform.Contents.Services;
 
-/// <summary>Answers whether a media path exists in the tenant's library and whether it is an image, for media fields.</summary>
+/// <summary>What the item editor and checks need of the media library.</summary>
 internal interface IMediaLookup
 {
     /// <summary>Null when there is no such file, else whether it is an image.</summary>
     Task<bool?> IsImageAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>The most recent uploads, to pick from.</summary>
+    Task<IReadOnlyList<PickOption>> RecentAsync(int count, CancellationToken cancellationToken);
 }
