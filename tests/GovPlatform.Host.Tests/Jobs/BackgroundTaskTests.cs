@@ -164,6 +164,23 @@ public sealed class BackgroundTaskTests
         Assert.Equal(Runs(3, 2), await RunsAsync(host, "alpha"));
     }
 
+    [Fact]
+    public async Task With_a_tick_set_the_host_runs_the_tasks_by_itself()
+    {
+        await using var host = new TestHost().WithTenant("alpha", ["Test.Jobs"]).WithSetting("GovPlatform:BackgroundTaskTick", "00:00:00.2");
+        host.Start();
+        await host.WarmAsync("alpha");
+
+        var runs = await RunsAsync(host, "alpha");
+        for (var i = 0; i < 200 && runs.Count < 2; i++)
+        {
+            await Task.Delay(50);
+            runs = await RunsAsync(host, "alpha");
+        }
+
+        Assert.Equal(Runs(1, 1), runs);
+    }
+
     private static BackgroundTaskRunner Runner(TestHost host) => host.Services.GetRequiredService<BackgroundTaskRunner>();
 
     private static Dictionary<string, int> Runs(int record, int flaky) => new() { ["record"] = record, ["flaky"] = flaky };
