@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.Data.Archives;
 using GovPlatform.Core.Data.Migrations;
+using GovPlatform.Core.Jobs;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Notifications;
 using GovPlatform.Core.Recipes;
@@ -62,6 +63,8 @@ public static class GovPlatformHostExtensions
         services.AddSingleton<ShellHost>();
         services.AddSingleton<TenantRateLimiting>();
         services.AddHostedService<IdleShellReleaser>();
+        services.AddSingleton<BackgroundTaskRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundTaskRunner>());
         return builder;
     }
 

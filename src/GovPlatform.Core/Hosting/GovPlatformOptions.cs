@@ -20,6 +20,12 @@ public sealed class GovPlatformOptions
     /// <summary>How often idle shells are looked for.</summary>
     public TimeSpan IdleScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often the modules' background tasks are looked at in the running shells; it bounds their precision. Zero or
+    /// negative: background tasks never run.
+    /// </summary>
+    public TimeSpan BackgroundTaskTick { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Header API clients send to name their tenant when neither host name nor prefix does.</summary>
     public string TenantHeader { get; set; } = "X-Tenant";
 

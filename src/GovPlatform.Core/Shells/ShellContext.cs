@@ -57,7 +57,13 @@ public sealed class ShellContext : IAsyncDisposable
     public bool IsEnabled(string featureId) => Features.Any(f => f.Id == featureId);
 
     /// <summary>Counts a request in; false when the shell was released meanwhile, and the caller must fetch the current one.</summary>
-    public bool TryEnter()
+    public bool TryEnter() => TryEnter(countsAsUse: true);
+
+    /// <summary>
+    /// Counts a caller in, so a release waits for it; with <paramref name="countsAsUse"/> false (background work) the
+    /// shell's <see cref="LastUsedUtc"/> stays as it was, so the caller does not keep an idle shell alive.
+    /// </summary>
+    public bool TryEnter(bool countsAsUse)
     {
         Interlocked.Increment(ref _active);
         if (_released)
@@ -66,7 +72,11 @@ public sealed class ShellContext : IAsyncDisposable
             return false;
         }
 
-        Interlocked.Exchange(ref _lastUsedTicks, Clock.GetUtcNow().UtcTicks);
+        if (countsAsUse)
+        {
+            Interlocked.Exchange(ref _lastUsedTicks, Clock.GetUtcNow().UtcTicks);
+        }
+
         return true;
     }
 

@@ -94,6 +94,24 @@ public sealed class ShellHost : IAsyncDisposable
     /// <summary>The tenant's current shell if one is built, without activating it.</summary>
     public ShellContext? Peek(string name) => _slots.TryGetValue(name, out var slot) ? slot.Current : null;
 
+    /// <summary>
+    /// The shells built now for running tenants, without activating any: an idle or released tenant has none. A
+    /// caller that works in one enters it first (<see cref="ShellContext.TryEnter(bool)"/>) and skips it when that fails.
+    /// </summary>
+    public IReadOnlyList<ShellContext> GetActiveShells()
+    {
+        var shells = new List<ShellContext>();
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.Current is { IsReleased: false } shell && slot.Settings.State == TenantState.Running)
+            {
+                shells.Add(shell);
+            }
+        }
+
+        return shells;
+    }
+
     /// <summary>Loads the host store, seeds it from <c>tenants/</c>, and lists every tenant. Shells are built later, on demand.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {

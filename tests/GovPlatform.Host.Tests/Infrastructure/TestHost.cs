@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using GovPlatform.Core.Shells;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace GovPlatform.Host.Tests.Infrastructure;
@@ -23,6 +25,7 @@ public sealed class TestHost : IAsyncDisposable
     private string? _postgresDatabase;
     private bool _providerChosen;
     private bool _kestrel;
+    private TimeProvider? _clock;
 
     /// <summary>
     /// Set to <c>Postgres</c> to run tests that do not choose a provider on PostgreSQL (test.sh runs the host
@@ -149,6 +152,13 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The address the host listens on (with <see cref="WithKestrel"/>), e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
 
+    /// <summary>Gives the host (and so every shell) this clock instead of the system's.</summary>
+    public TestHost WithClock(TimeProvider clock)
+    {
+        _clock = clock;
+        return this;
+    }
+
     public TestHost WithSetting(string key, string? value)
     {
         _settings[key] = value;
@@ -170,12 +180,23 @@ public sealed class TestHost : IAsyncDisposable
             builder.UseSetting("GovPlatform:HostApiKey", ApiKey);
             builder.UseSetting("GovPlatform:ShellIdleTimeout", "00:00:00");
             builder.UseSetting("GovPlatform:ValidateShellScopes", "true");
+
+            // No timer runs background tasks behind a test's back; tests run them with BackgroundTaskRunner.RunDueAsync.
+            builder.UseSetting("GovPlatform:BackgroundTaskTick", "00:00:00");
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
+            if (_clock is not null)
+            {
+                builder.ConfigureTestServices(services =>
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton<TimeProvider>(_clock);
+                });
+            }
         });
         if (_kestrel)
         {
@@ -229,7 +250,7 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<TestHost> RestartAsync()
     {
         await StopAsync();
-        var next = new TestHost(Root) { Provider = Provider, _postgresDatabase = _postgresDatabase, _providerChosen = true };
+        var next = new TestHost(Root) { Provider = Provider, _postgresDatabase = _postgresDatabase, _providerChosen = true, _clock = _clock };
         _postgresDatabase = null;
         foreach (var (key, value) in _settings)
         {

@@ -1,0 +1,11 @@
+namespace GovPlatform.Host.Tests.Infrastructure;
+
+/// <summary>A host clock the test moves forward; it starts at the real time. Timers and timestamps stay real.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private long _utcTicks = System.GetUtcNow().UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+}
