@@ -1,4 +1,6 @@
+using GovPlatform.Contents.Jobs;
 using GovPlatform.Contents.Services;
+using GovPlatform.Jobs;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +20,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentDefinitionStore>(sp => sp.GetRequiredService<ContentDefinitionStore>());
         services.AddScoped<ContentManager>();
         services.AddScoped<IContentManager>(sp => sp.GetRequiredService<ContentManager>());
+        services.AddSingleton<IBackgroundTask, PublishScheduledTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)

@@ -21,31 +21,28 @@ internal sealed class ContentTypesRecipeStep(ContentDefinitionStore definitions)
             throw new RecipeStepException($"Step {context.StepIndex + 1} (content-types) needs a \"types\" array.");
         }
 
+        var batch = new List<ContentTypeDefinition>();
         var position = 0;
         foreach (var element in types.EnumerateArray())
         {
             position++;
-            ContentTypeDefinition? type;
             try
             {
-                type = element.Deserialize<ContentTypeDefinition>(Json);
+                batch.Add(element.Deserialize<ContentTypeDefinition>(Json)
+                    ?? throw new RecipeStepException($"Step {context.StepIndex + 1} (content-types), type {position} is empty."));
             }
             catch (JsonException e)
             {
                 throw new RecipeStepException($"Step {context.StepIndex + 1} (content-types), type {position}: {e.Message}");
             }
+        }
 
-            if (type is null)
-            {
-                throw new RecipeStepException($"Step {context.StepIndex + 1} (content-types), type {position} is empty.");
-            }
-
-            var result = await definitions.SaveAsync(type, cancellationToken);
-            if (!result.Succeeded)
-            {
-                throw new RecipeStepException(
-                    $"Step {context.StepIndex + 1} (content-types), type '{type.Name}': {string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
-            }
+        // Saved together, so that types may pick each other's items whatever their order.
+        var refused = await definitions.SaveAllAsync(batch, cancellationToken);
+        if (refused.Count > 0)
+        {
+            throw new RecipeStepException($"Step {context.StepIndex + 1} (content-types): " + string.Join(" | ", refused.Select(r =>
+                $"type '{r.Name}': {string.Join("; ", r.Errors.Select(e => $"{e.Key}: {e.Value}"))}")));
         }
     }
 }

@@ -31,29 +31,60 @@ internal sealed partial class ContentDefinitionStore(
     public async Task<ContentResult<ContentTypeDefinition>> SaveAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        var errors = await SaveAllAsync([definition], cancellationToken);
+        return errors.Count == 0 ? ContentResult.Success(definition) : ContentResult.Failure<ContentTypeDefinition>(errors[0].Errors);
+    }
+
+    /// <summary>
+    /// Checks and saves several types at once (they may pick each other's items), all or none: the errors of each
+    /// refused type, or none.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Errors)>> SaveAllAsync(
+        IReadOnlyList<ContentTypeDefinition> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         var all = await LoadAsync(cancellationToken);
-        var errors = await CheckAsync(definition, all, cancellationToken);
-        if (errors.Count > 0)
+        var known = new HashSet<string>(all.Types.Select(t => t.Name).Concat(batch.Select(t => t.Name)), StringComparer.Ordinal);
+        var refused = new List<(string, IReadOnlyDictionary<string, string>)>();
+        foreach (var definition in batch)
         {
-            return ContentResult.Failure<ContentTypeDefinition>(errors);
+            var errors = await CheckAsync(definition, all, known, cancellationToken);
+            if (batch.Count(t => t.Name == definition.Name) > 1)
+            {
+                errors["Name"] = L($"类型“{definition.Name}”出现了两次。", $"The type '{definition.Name}' appears twice.");
+            }
+
+            if (errors.Count > 0)
+            {
+                refused.Add((definition.Name, errors));
+            }
         }
 
-        var before = all.Types.Find(t => t.Name == definition.Name);
+        if (refused.Count > 0)
+        {
+            return refused;
+        }
+
         await db.InTransactionAsync(async ct =>
         {
             var current = await documents.GetAsync<ContentDefinitions>(ContentDefinitions.DocumentId, ct) ?? new ContentDefinitions();
-            current.Types.RemoveAll(t => t.Name == definition.Name);
-            current.Types.Add(definition);
+            foreach (var definition in batch)
+            {
+                var before = current.Types.Find(t => t.Name == definition.Name);
+                current.Types.RemoveAll(t => t.Name == definition.Name);
+                current.Types.Add(definition);
+                await audit.RecordAsync(
+                    new AuditEvent("contents", before is null ? "type-create" : "type-update", definition.Name,
+                        $"{definition.DisplayName.Chinese} ({definition.Name})", ToJson(before), ToJson(definition)),
+                    ct);
+            }
+
             current.Types.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             await documents.SaveAsync(ContentDefinitions.DocumentId, current, ct);
-            await audit.RecordAsync(
-                new AuditEvent("contents", before is null ? "type-create" : "type-update", definition.Name,
-                    $"{definition.DisplayName.Chinese} ({definition.Name})", ToJson(before), ToJson(definition)),
-                ct);
             _loaded = current;
             return true;
         }, cancellationToken);
-        return ContentResult.Success(definition);
+        return refused;
     }
 
     public async Task<ContentResult<ContentTypeDefinition>> DeleteAsync(string name, CancellationToken cancellationToken = default)
@@ -90,7 +121,7 @@ internal sealed partial class ContentDefinitionStore(
     private static JsonNode? ToJson(ContentTypeDefinition? definition) =>
         definition is null ? null : JsonSerializer.SerializeToNode(definition, Json);
 
-    private async Task<Dictionary<string, string>> CheckAsync(ContentTypeDefinition type, ContentDefinitions all, CancellationToken ct)
+    private async Task<Dictionary<string, string>> CheckAsync(ContentTypeDefinition type, ContentDefinitions all, IReadOnlySet<string> known, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!TypeName().IsMatch(type.Name ?? ""))
@@ -134,7 +165,7 @@ internal sealed partial class ContentDefinitionStore(
                 continue;
             }
 
-            if (CheckField(field, type, all) is { } error)
+            if (CheckField(field, known) is { } error)
             {
                 errors[key] = error;
             }
@@ -172,7 +203,7 @@ internal sealed partial class ContentDefinitionStore(
         return errors;
     }
 
-    private static string? CheckField(ContentFieldDefinition field, ContentTypeDefinition type, ContentDefinitions all)
+    private static string? CheckField(ContentFieldDefinition field, IReadOnlySet<string> known)
     {
         if (string.IsNullOrWhiteSpace(field.DisplayName.Chinese) || field.DisplayName.Chinese.Length > 100)
         {
@@ -233,7 +264,7 @@ internal sealed partial class ContentDefinitionStore(
         if (field.Kind == ContentFieldKind.ContentPicker)
         {
             field.ContentTypes ??= [];
-            if (field.ContentTypes.FirstOrDefault(t => t != type.Name && !all.Types.Exists(d => d.Name == t)) is { } unknown)
+            if (field.ContentTypes.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
             {
                 return L($"没有内容类型“{unknown}”。", $"There is no content type '{unknown}'.");
             }
