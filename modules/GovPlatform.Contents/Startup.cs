@@ -1,3 +1,4 @@
+using GovPlatform.Contents.Media;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +11,11 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
+        MediaServices.Add(services);
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        MediaEndpoints.Map(endpoints);
     }
 }
