@@ -49,13 +49,13 @@ internal static partial class MediaEndpoints
         endpoints.MapGetShared("/" + MediaPaths.RoutePrefix + "/{**path}", ServeAsync);
     }
 
-    private static async Task<IResult> PageAsync(string? kind, string? q, int? page, string? done, HttpContext context, MediaLibrary library, CancellationToken ct) =>
+    private static async Task<IResult> PageAsync(string? kind, string? q, string? page, string? done, HttpContext context, MediaLibrary library, CancellationToken ct) =>
         await RenderLibraryAsync(context, library, new MediaLibraryView
         {
             Kind = ParseKind(kind) ?? MediaKind.Any,
             Query = q?.Trim(),
             Notice = done == "deleted" ? L(new("文件已删除。", "The file is deleted.")) : null,
-        }, page ?? 1, StatusCodes.Status200OK, ct);
+        }, Number(page) ?? 1, StatusCodes.Status200OK, ct);
 
     private static async Task<IResult> UploadPageAsync(IFormFileCollection files, HttpContext context, MediaLibrary library, CancellationToken ct)
     {
@@ -88,9 +88,9 @@ internal static partial class MediaEndpoints
             ? ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)null })
             : Results.NotFound();
 
-    private static async Task<IResult> DeleteAsync(long id, [FromForm] MediaDeleteForm form, HttpContext context, MediaLibrary library, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(long id, [FromForm(Name = "Confirm")] string? confirm, HttpContext context, MediaLibrary library, CancellationToken ct)
     {
-        if (form.Confirm != "delete")
+        if (confirm != "delete")
         {
             return await library.FindAsync(id, ct) is { } asset
                 ? ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)L(new("请确认删除。", "Confirm the deletion.")) }, StatusCodes.Status400BadRequest)
@@ -102,7 +102,7 @@ internal static partial class MediaEndpoints
             : Results.Redirect(context.TenantPath(AdminPath + "?done=deleted"));
     }
 
-    private static async Task<IResult> PickerAsync(string? kind, string? q, int? page, int? pageSize, HttpContext context, MediaLibrary library, CancellationToken ct)
+    private static async Task<IResult> PickerAsync(string? kind, string? q, string? page, string? pageSize, HttpContext context, MediaLibrary library, CancellationToken ct)
     {
         var parsed = ParseKind(kind);
         if (parsed is null && !string.IsNullOrEmpty(kind))
@@ -111,7 +111,7 @@ internal static partial class MediaEndpoints
                 detail: L(new("kind 须为 images、files 或 any。", "kind must be images, files or any.")));
         }
 
-        var found = await library.ListAsync(parsed, q, page ?? 1, pageSize ?? PickerPageSize, ct);
+        var found = await library.ListAsync(parsed, q, Number(page) ?? 1, Number(pageSize) ?? PickerPageSize, ct);
         return Results.Json(new
         {
             items = found.Items.Select(a => Describe(context, a)),
@@ -200,6 +200,10 @@ internal static partial class MediaEndpoints
         _ => null,
     };
 
+    /// <summary>A page number or size from the query; null when empty or not a number (an empty <c>page=</c> is the first page).</summary>
+    private static int? Number(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
     private static string L(BilingualText text) => text.For(CultureInfo.CurrentUICulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media file {Path} has a record but no file in the store.")]
@@ -210,12 +214,6 @@ internal static partial class MediaEndpoints
     {
         public long? MaxRequestBodySize => bytes;
     }
-}
-
-/// <summary>The delete form: only the confirmation and the antiforgery token.</summary>
-public sealed class MediaDeleteForm
-{
-    public string? Confirm { get; set; }
 }
 
 /// <summary>What one file of an upload became: the stored asset, or the reason it was refused.</summary>
