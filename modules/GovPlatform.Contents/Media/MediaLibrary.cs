@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -102,9 +103,7 @@ public sealed partial class MediaLibrary(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Path == path, CancellationToken.None);
-            if (winner is not null && winner.Sha256 == sha256)
+            if (await RecordedMeanwhileAsync(path, sha256) is { } winner)
             {
                 // The same upload, at the same moment, recorded by another request: its file is this one.
                 return ContentResult.Success(winner);
@@ -204,6 +203,21 @@ public sealed partial class MediaLibrary(
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The record another request saved for the same bytes at <paramref name="path"/>, or null (also when the database cannot answer).</summary>
+    private async Task<MediaAsset?> RecordedMeanwhileAsync(string path, string sha256)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            var recorded = await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Path == path, CancellationToken.None);
+            return recorded?.Sha256 == sha256 ? recorded : null;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            return null;
+        }
     }
 
     private async Task DeleteBlobAsync(string path)
