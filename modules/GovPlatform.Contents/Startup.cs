@@ -1,4 +1,6 @@
+using GovPlatform.Contents.Endpoints;
 using GovPlatform.Contents.Jobs;
+using GovPlatform.Contents.Media;
 using GovPlatform.Contents.Services;
 using GovPlatform.Jobs;
 using GovPlatform.Modules;
@@ -21,11 +23,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ContentManager>();
         services.AddScoped<IContentManager>(sp => sp.GetRequiredService<ContentManager>());
         services.AddSingleton<IBackgroundTask, PublishScheduledTask>();
+        MediaServices.Add(services);
+        services.AddScoped<IMediaLookup, MediaLookup>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
-        Endpoints.ItemEndpoints.Map(endpoints);
+        ItemEndpoints.Map(endpoints);
+        MediaEndpoints.Map(endpoints);
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovPlatform.Contents.Media;
+
+/// <summary>The media library's services in a tenant's shell.</summary>
+internal static class MediaServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().Configure<IConfiguration>((options, configuration) => configuration.GetSection(MediaOptions.Section).Bind(options));
+
+        // TryAdd: a vendor module's store (an object store for a cluster) registered before it wins; one registered
+        // after it wins as well, being the last.
+        services.TryAddSingleton<IMediaStore, TenantFilesMediaStore>();
+        services.AddScoped<MediaLibrary>();
+    }
+}
