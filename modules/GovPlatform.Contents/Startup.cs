@@ -1,3 +1,5 @@
+using GovPlatform.Contents.Endpoints;
+using GovPlatform.Contents.Rendering;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +12,11 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
+        RenderingServices.Add(services);
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        TemplateEndpoints.Map(endpoints);
     }
 }

@@ -279,7 +279,7 @@ public sealed partial class ContentRenderer
         return name;
     }
 
-    /// <summary>The body's first words as plain text (tags dropped, entities decoded, spaces collapsed).</summary>
+    /// <summary>The body's first words as plain text (blocks separated by a space, other tags dropped, entities decoded, spaces collapsed).</summary>
     internal static string Excerpt(string html, int length = 140)
     {
         if (html.Length == 0)
@@ -287,13 +287,16 @@ public sealed partial class ContentRenderer
             return "";
         }
 
-        var text = WebUtility.HtmlDecode(TagPattern().Replace(html, " "));
+        var text = WebUtility.HtmlDecode(TagPattern().Replace(BlockPattern().Replace(html, " "), ""));
         text = SpacePattern().Replace(text, " ").Trim();
         return text.Length <= length ? text : text[..length].TrimEnd() + "…";
     }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|section|article|figure|figcaption|dd|dt|hr)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpacePattern();

@@ -20,7 +20,7 @@ internal static class LiquidSandbox
     /// <summary>Statements one render may execute (Fluid counts every statement and every loop iteration).</summary>
     public const int MaxSteps = 100_000;
 
-    /// <summary>How deep blocks may nest.</summary>
+    /// <summary>How deep loops may nest (Fluid counts the scopes of <c>for</c> loops; <see cref="LiquidShape"/> bounds other blocks).</summary>
     public const int MaxRecursion = 20;
 
     /// <summary>The most numbers a range (<c>(1..n)</c>) may hold.</summary>
@@ -62,8 +62,8 @@ internal static class LiquidSandbox
         {
             // Fluid reports the step limit and the recursion limit with the same message.
             throw new LiquidTemplateException(new LiquidTemplateError(new BilingualText(
-                $"模板超出执行限制：最多执行 {MaxSteps:N0} 步（循环太多或没有尽头），块最多嵌套 {MaxRecursion} 层。",
-                $"The template went over its limits: at most {MaxSteps:N0} steps (too many or endless loops) and blocks nested {MaxRecursion} deep.")), e);
+                $"模板超出执行限制：最多执行 {MaxSteps:N0} 步（循环太多或没有尽头），循环最多嵌套 {MaxRecursion} 层。",
+                $"The template went over its limits: at most {MaxSteps:N0} steps (too many or endless loops) and loops nested {MaxRecursion} deep.")), e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

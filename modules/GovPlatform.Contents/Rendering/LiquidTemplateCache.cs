@@ -10,7 +10,8 @@ namespace GovPlatform.Contents.Rendering;
 /// Parsed Liquid templates for the whole host, keyed by their text: a template is parsed once per host, not per request
 /// nor per tenant (a parsed template holds no tenant data; tenants' data only enters through the values it is rendered
 /// with). One <see cref="FluidParser"/> serves the host. The cache is bounded: past its capacity the least recently
-/// used quarter is evicted. Parsing sandboxes the template: <c>include</c> and <c>render</c> are refused (templates
+/// used quarter is evicted. Parsing sandboxes the template: a text nested too deep for Fluid's recursive parser is
+/// refused before it is parsed (<see cref="LiquidShape"/>), <c>include</c> and <c>render</c> are refused (templates
 /// cannot read files), and ranges (<c>(1..n)</c>) are bounded so that a loop cannot allocate without limit.
 /// </summary>
 public sealed partial class LiquidTemplateCache
@@ -82,6 +83,11 @@ public sealed partial class LiquidTemplateCache
         {
             return LiquidParseResult.Failure(new LiquidTemplateError(new BilingualText(
                 $"模板过长：最多 {MaxTemplateLength:N0} 个字符。", $"The template is too long: at most {MaxTemplateLength:N0} characters.")));
+        }
+
+        if (LiquidShape.Check(text) is { } shape)
+        {
+            return LiquidParseResult.Failure(shape);
         }
 
         if (!Parser.TryParse(text, out var template, out var message))

@@ -68,6 +68,38 @@ public sealed class LiquidSandboxTests
         Assert.Equal("12345", await renderer.RenderSampleAsync("item", "{% for i in (1..5) %}{{ i }}{% endfor %}", Type(), default));
     }
 
+    [Theory]
+    [InlineData("if", "Blocks are nested too deep")]
+    [InlineData("index", "Brackets are nested too deep")]
+    [InlineData("filters", "Too many filters")]
+    [InlineData("liquid", "{% liquid %}")]
+    public async Task A_text_nested_deep_enough_to_overflow_the_stack_is_refused_before_it_is_parsed(string shape, string message)
+    {
+        // Each of these (within the length limit) overflows Fluid's recursive parser or evaluator, which ends the process.
+        var text = shape switch
+        {
+            "if" => string.Concat(Enumerable.Repeat("{%if 1%}", 5000)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 5000)),
+            "index" => "{{ a" + string.Concat(Enumerable.Repeat("[a", 5000)) + new string(']', 5000) + " }}",
+            "filters" => "{{ a" + string.Concat(Enumerable.Repeat("|upcase", 12000)) + " }}",
+            _ => "{% liquid\n if item.title\n echo item.title\n endif %}",
+        };
+        Assert.True(text.Length <= LiquidTemplateCache.MaxTemplateLength);
+        var parsed = LiquidTemplateCache.Shared.Get(text);
+        Assert.False(parsed.Succeeded);
+        Assert.Contains(message, parsed.Error!.Message.English, StringComparison.Ordinal);
+        Assert.Equal(1, parsed.Error.Line);
+
+        // Within the limits the same shapes work.
+        var fine = shape switch
+        {
+            "if" => string.Concat(Enumerable.Repeat("{% if item.title %}", 12)) + "{{ item.title }}" + string.Concat(Enumerable.Repeat("{% endif %}", 12)),
+            "index" => "{{ item.fields.themes.value[0] }}",
+            "filters" => "{{ item.title" + string.Concat(Enumerable.Repeat(" | upcase", 40)) + " }}",
+            _ => "{% if item.title %}{{ item.title }}{% endif %}",
+        };
+        Assert.NotEqual("", await Renderer().RenderSampleAsync("item", fine, Type(), default));
+    }
+
     [Fact]
     public void A_text_is_parsed_once_and_the_cache_stays_bounded()
     {
