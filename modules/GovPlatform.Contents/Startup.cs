@@ -1,6 +1,7 @@
 using GovPlatform.Contents.Endpoints;
 using GovPlatform.Contents.Jobs;
 using GovPlatform.Contents.Media;
+using GovPlatform.Contents.Rendering;
 using GovPlatform.Contents.Services;
 using GovPlatform.Jobs;
 using GovPlatform.Modules;
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IBackgroundTask, PublishScheduledTask>();
         MediaServices.Add(services);
         services.AddScoped<IMediaLookup, MediaLookup>();
+        RenderingServices.Add(services);
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -32,5 +34,7 @@ public sealed class Startup : ModuleStartup
         services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
         ItemEndpoints.Map(endpoints);
         MediaEndpoints.Map(endpoints);
+        TemplateEndpoints.Map(endpoints);
+        PublicEndpoints.Map(endpoints);
     }
 }

@@ -38,6 +38,7 @@ internal static class ItemEndpoints
         group.MapPostShared("/items/{id}/schedule", ScheduleAsync);
         group.MapPostShared("/items/{id}/delete", DeleteAsync);
         group.MapGetShared("/items/{id}/versions", VersionsAsync);
+        group.MapGetShared("/items/{id}/preview", PreviewAsync);
         group.MapPostShared("/items/{id}/versions/{version:int}/restore", RestoreAsync);
     }
 
@@ -285,6 +286,18 @@ internal static class ItemEndpoints
                 Time = Formatter(zone),
             },
         });
+    }
+
+    private static async Task<IResult> PreviewAsync(string id, HttpContext context, ContentManager contents, ContentDefinitionStore definitions, Rendering.ContentRenderer renderer, CancellationToken ct)
+    {
+        if (await contents.GetLatestAsync(id, ct) is not { } item || await definitions.GetAsync(item.ContentType, ct) is not { } type)
+        {
+            return Results.NotFound();
+        }
+
+        return await ContentAccess.CanAsync(context, ContentPermissions.View, item)
+            ? await PublicEndpoints.ItemPageAsync(context, item, type, renderer, ct, preview: true)
+            : Results.Forbid();
     }
 
     private static async Task<IResult> RestoreAsync(string id, int version, HttpContext context, ContentManager contents, CancellationToken ct) =>
