@@ -1,3 +1,4 @@
+using GovPlatform.Contents.Endpoints;
 using GovPlatform.Contents.Services;
 using GovPlatform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -23,5 +24,6 @@ public sealed class Startup : ModuleStartup
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
+        TypeEndpoints.Map(endpoints);
     }
 }
