@@ -35,6 +35,7 @@ public sealed class Startup : ModuleStartup
         ItemEndpoints.Map(endpoints);
         MediaEndpoints.Map(endpoints);
         TemplateEndpoints.Map(endpoints);
+        TypeEndpoints.Map(endpoints);
         PublicEndpoints.Map(endpoints);
     }
 }
