@@ -23,5 +23,6 @@ public sealed class Startup : ModuleStartup
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
+        Api.ContentApiEndpoints.Map(endpoints);
     }
 }
