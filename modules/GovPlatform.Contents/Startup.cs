@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         MediaEndpoints.Map(endpoints);
         TemplateEndpoints.Map(endpoints);
         TypeEndpoints.Map(endpoints);
+        Api.ContentApiEndpoints.Map(endpoints);
         PublicEndpoints.Map(endpoints);
     }
 }

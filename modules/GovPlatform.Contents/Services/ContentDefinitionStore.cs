@@ -16,6 +16,9 @@ internal sealed partial class ContentDefinitionStore(
     IDocumentStore documents, TenantDbContext db, IAuditLog audit, IServiceProvider services, ContentRouteReservations reservations) : IContentDefinitionStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Names the API's own routes use after <c>api/contents/</c>.</summary>
+    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.OrdinalIgnoreCase) { "antiforgery", "openapi" };
     private ContentDefinitions? _loaded;
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -128,6 +131,10 @@ internal sealed partial class ContentDefinitionStore(
         {
             errors["Name"] = L("代码名以字母开头，只含字母和数字，最多 64 个字符，如 PublicBenefitProject。",
                 "A code name starts with a letter and has only letters and digits, at most 64, such as PublicBenefitProject.");
+        }
+        else if (ReservedTypeNames.Contains(type.Name!))
+        {
+            errors["Name"] = L($"“{type.Name}”是系统保留的名称，请换一个。", $"'{type.Name}' is reserved by the platform; choose another name.");
         }
 
         if (string.IsNullOrWhiteSpace(type.DisplayName.Chinese) || type.DisplayName.Chinese.Length > 100 || type.DisplayName.English?.Length > 100)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Auditing;
 using GovPlatform.Contents.Data;
@@ -97,16 +98,14 @@ internal sealed class ContentManager(
                 $"{latest.Author ?? "Someone"} saved a newer version ({latest.VersionNumber}) while you were editing. Open it again and redo your change."));
         }
 
-        // Values of fields the type no longer has stay with the item.
-        if (latest is not null)
+        var errors = await validator.ValidateAsync(type, item, cancellationToken);
+
+        // Values of fields the type no longer has stay with the item, as they were stored.
+        foreach (var removed in latest is null ? [] : ContentValidator.RemovedFields(type, latest))
         {
-            foreach (var removed in ContentValidator.RemovedFields(type, latest).Where(n => !item.Fields.ContainsKey(n)))
-            {
-                item.Fields[removed] = latest.Fields[removed]?.DeepClone();
-            }
+            item.Fields[removed] = latest!.Fields[removed]?.DeepClone();
         }
 
-        var errors = await validator.ValidateAsync(type, item, cancellationToken);
         await CheckSlugAsync(type, item, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -179,9 +178,10 @@ internal sealed class ContentManager(
 
         if (await definitions.GetAsync(latest.ContentType, cancellationToken) is { } type)
         {
-            // A draft saved under older rules is checked again before it goes public.
-            var check = await validator.ValidateAsync(type, latest, cancellationToken);
-            await CheckSlugAsync(type, latest, check, cancellationToken);
+            // A draft saved under older rules is checked again before it goes public (on a copy: its stored values stay).
+            var copy = JsonSerializer.Deserialize<ContentItem>(JsonSerializer.Serialize(latest))!;
+            var check = await validator.ValidateAsync(type, copy, cancellationToken);
+            await CheckSlugAsync(type, copy, check, cancellationToken);
             if (check.Count > 0)
             {
                 return ContentResult.Failure<ContentItem>(check);

@@ -47,15 +47,8 @@ internal sealed class ContentValidator(IServiceProvider services, TenantDbContex
             }
         }
 
-        foreach (var (name, value) in item.Fields)
-        {
-            if (type.Field(name) is null && !fields.ContainsKey(name))
-            {
-                // A value of a field the type no longer has: kept as it is.
-                fields[name] = value?.DeepClone();
-            }
-        }
-
+        // Values for names the type does not define are dropped: the only such values an item keeps are those of
+        // removed fields, which the manager carries over from the stored version.
         item.Fields = fields;
         return errors;
     }

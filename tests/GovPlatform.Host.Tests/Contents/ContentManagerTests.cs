@@ -230,11 +230,13 @@ public sealed class ContentManagerTests
         var edit = (await contents.GetLatestAsync(id))!;
         edit.Title = "改了标题";
         edit.Fields.Remove("budget"); // an editor's form does not carry the removed field
+        edit.Fields["bogus"] = "not a field"; // nor may a caller slip in values for names the type never had
         Assert.True((await contents.SaveAsync(edit)).Succeeded);
 
         var latest = (await contents.GetLatestAsync(id))!;
         Assert.Equal(300m, latest.Fields["budget"]!.GetValue<decimal>());
         Assert.Equal(["budget"], ContentValidator.RemovedFields(type, latest));
+        Assert.False(latest.Fields.ContainsKey("bogus"));
 
         // Adding the field back shows the value again; deleting the type is refused while it has items.
         type.Fields.Add(new ContentFieldDefinition { Name = "budget", Kind = ContentFieldKind.Number, DisplayName = new("预算", "Budget") });
