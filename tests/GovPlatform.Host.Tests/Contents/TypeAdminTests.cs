@@ -393,7 +393,8 @@ public sealed partial class TypeAdminTests
     }
 
     /// <summary>Posts a form of <paramref name="pageUrl"/> with its antiforgery token and the type version it carries, as a browser does.</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string postUrl, params (string Name, string Value)[] fields)
+    /// <summary>Posts a type form with the version its page carries, as a browser would.</summary>
+    internal static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string postUrl, params (string Name, string Value)[] fields)
     {
         var page = await client.GetStringAsync(pageUrl);
         return await PostAsync(client, pageUrl, postUrl, [.. fields, ("Version", VersionPattern().Match(page).Groups[1].Value)]);
