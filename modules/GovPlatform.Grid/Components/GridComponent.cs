@@ -1,22 +1,13 @@
 using System.Globalization;
 using GovPlatform.Grid.Models;
 using GovPlatform.Grid.Rules;
-using Microsoft.AspNetCore.Components;
+using GovPlatform.Themes;
 
 namespace GovPlatform.Grid.Components;
 
 /// <summary>The grid pages' base: the tenant's base path, and texts in the reader's language (Chinese by default, English for <c>en</c>).</summary>
-public abstract class GridComponent : ComponentBase
+public abstract class GridComponent : PageComponent
 {
-    [Parameter]
-    public string BasePath { get; set; } = "";
-
-    protected static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
-    protected static string L(string chinese, string english) => English ? english : chinese;
-
-    protected string Url(string path) => $"{BasePath}/{path}";
-
     protected string UnitUrl(string code) => Url($"admin/grid/units/{Uri.EscapeDataString(code)}");
 
     internal static string RoleName(GridRole role) => role switch

@@ -54,7 +54,13 @@ public sealed class ItemAdminTests
         await using (var scope = await host.ScopeAsync("alpha"))
         {
             var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            ids = [.. await Task.WhenAll(Enumerable.Range(1, 3).Select(async i => (await contents.SaveAsync(Item("Project", $"项目{i}", $"projects/p{i}"))).Value!.ContentItemId))];
+            var saved = new List<string>();
+            foreach (var i in new[] { 1, 2, 3 })
+            {
+                saved.Add((await contents.SaveAsync(Item("Project", $"项目{i}", $"projects/p{i}"))).Value!.ContentItemId);
+            }
+
+            ids = [.. saved];
         }
 
         var admin = await host.SignedInAsync("alpha", "admin", IdentityTestSupport.AdminPassword);

@@ -1,21 +1,11 @@
 using System.Globalization;
 using GovPlatform.Contents.Rendering;
-using Microsoft.AspNetCore.Components;
 
 namespace GovPlatform.Contents.Components.Templates;
 
 /// <summary>The template pages' base: the tenant's base path, and texts in the reader's language (Chinese by default, English for <c>en</c>).</summary>
-public abstract class TemplateComponent : ComponentBase
+public abstract class TemplateComponent : ContentComponent
 {
-    [Parameter]
-    public string BasePath { get; set; } = "";
-
-    protected static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
-    protected static string L(string chinese, string english) => English ? english : chinese;
-
-    protected string Url(string path) => $"{BasePath}/{path}";
-
     protected string TemplateUrl(string name) => Url($"admin/contents/templates/{Uri.EscapeDataString(name)}");
 
     /// <summary>What a kind of template shows.</summary>

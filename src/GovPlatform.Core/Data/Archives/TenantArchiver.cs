@@ -47,7 +47,7 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
             await using var transaction = await connection.BeginTransactionAsync(database.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
             foreach (var table in (await ListTablesAsync(connection, database, transaction, cancellationToken)).Where(t => !SkippedTables.Contains(t)))
             {
-                manifest.Tables.Add(await ExportTableAsync(zip, connection, transaction, table, cancellationToken));
+                manifest.Tables.Add(await ExportTableAsync(zip, connection, transaction, table, database.IsPostgres, cancellationToken));
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -206,7 +206,7 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
     }
 
-    private static async Task<ArchiveTable> ExportTableAsync(ZipArchive zip, DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
+    private static async Task<ArchiveTable> ExportTableAsync(ZipArchive zip, DbConnection connection, DbTransaction transaction, string table, bool postgres, CancellationToken cancellationToken)
     {
         var result = new ArchiveTable { Name = table };
         var entry = zip.CreateEntry($"data/{table}.jsonl", CompressionLevel.Optimal);
@@ -214,8 +214,11 @@ public sealed class TenantArchiver(TenantStorage storage, TenantMigrator migrato
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // A stable order makes archives comparable; SQLite's rowid and PostgreSQL's ctid follow insertion closely enough.
-        command.CommandText = $"SELECT * FROM {TenantStorage.QuoteIdentifier(table)} ORDER BY 1";
+        // A stable order makes archives comparable: tables are ordered by their first column (their key), and the
+        // documents by their whole key (type, id), compared bytewise on both providers.
+        command.CommandText = table == "gp_documents"
+            ? $"SELECT * FROM gp_documents ORDER BY type{(postgres ? " COLLATE \"C\"" : "")}, id{(postgres ? " COLLATE \"C\"" : "")}"
+            : $"SELECT * FROM {TenantStorage.QuoteIdentifier(table)} ORDER BY 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < reader.FieldCount; i++)
         {
