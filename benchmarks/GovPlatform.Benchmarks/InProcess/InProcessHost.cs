@@ -37,14 +37,21 @@ public sealed class InProcessHost : IAsyncDisposable
 
         // Thousands of districts are created here: their recipes keep the grid feature and levels but not the
         // districts' own units and workers, which take over a second per tenant to import (the grid's queries are
-        // measured apart, on 10,000 units).
+        // measured apart, on 10,000 units); they keep their content types but not their starting items, some of which
+        // name those units.
         foreach (var recipe in Directory.EnumerateFiles(Path.Combine(root, "tenants"), "recipe.json", SearchOption.AllDirectories))
         {
             var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(recipe))!;
-            foreach (var step in json["steps"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().Where(s => (string?)s["name"] == "grid"))
+            var steps = json["steps"]!.AsArray();
+            foreach (var step in steps.OfType<System.Text.Json.Nodes.JsonObject>().Where(s => (string?)s["name"] == "grid"))
             {
                 step.Remove("units");
                 step.Remove("workers");
+            }
+
+            foreach (var step in steps.OfType<System.Text.Json.Nodes.JsonObject>().Where(s => (string?)s["name"] == "contents").ToList())
+            {
+                steps.Remove(step);
             }
 
             File.WriteAllText(recipe, json.ToJsonString());

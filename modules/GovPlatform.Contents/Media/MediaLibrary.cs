@@ -65,8 +65,14 @@ public sealed partial class MediaLibrary(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var path = string.Create(CultureInfo.InvariantCulture, $"{now:yyyy}/{now:MM}/{sha256[..12]}-{MediaChecks.SafeName(fileName)}");
-        if (await db.Set<MediaAsset>().AsNoTracking().AnyAsync(m => m.Path == path, cancellationToken))
+        if (await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Path == path, cancellationToken) is { } atPath)
         {
+            if (atPath.Sha256 == sha256)
+            {
+                // The same upload, recorded by another request since the check above.
+                return ContentResult.Success(atPath);
+            }
+
             // Another file with the same name and the same first 48 bits of its hash this month: never overwrite it.
             return Refuse(new("已有同名且内容相近的文件，请改名后再上传。", "A file with the same name and a similar content exists; rename the file and upload it again."));
         }
