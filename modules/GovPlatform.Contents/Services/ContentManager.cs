@@ -377,9 +377,8 @@ internal sealed class ContentManager(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string? UserName => http.HttpContext is { } context
-        ? context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null
-        : "system";
+    /// <summary>Who saves: the signed-in user, else the platform (a recipe, a background task).</summary>
+    private string? UserName => http.HttpContext?.User.Identity is { IsAuthenticated: true } identity ? identity.Name : "system";
 
     private async Task<ContentItem?> FindAsync(System.Linq.Expressions.Expression<Func<ContentItemIndex, bool>> where, CancellationToken ct) =>
         await documents.QueryAsync<ContentItem, ContentItemIndex>(q => q.Where(where).OrderByDescending(i => i.VersionNumber).Take(1), ct) is [var found, ..] ? found : null;

@@ -38,7 +38,7 @@ public sealed class ContentBrowserTests(Chromium chromium)
 
         // An item, published at once.
         await page.GotoAsync("/alpha/admin/contents");
-        await page.ClickAsync("main a.button:has-text('公益项目')");
+        await page.ClickAsync("main a.gp-button-secondary:has-text('公益项目')");
         await page.FillAsync("#Title", "长者饭堂");
         await page.FillAsync("#Body", "为社区**长者**提供午餐。");
         await page.FillAsync("#f_organiser", "东风街道");
