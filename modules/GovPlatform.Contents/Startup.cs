@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ContentRouteReservations>();
+        services.AddSingleton<Navigation.ContentListMenu>();
         services.AddScoped<ContentTimeZone>();
         services.AddScoped<ContentValidator>();
         services.AddScoped<ContentDefinitionStore>();

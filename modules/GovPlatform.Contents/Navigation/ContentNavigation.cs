@@ -1,13 +1,30 @@
 using GovPlatform.Contents.Security;
+using GovPlatform.Contents.Services;
 using GovPlatform.Localization;
 using GovPlatform.Navigation;
 
 namespace GovPlatform.Contents.Navigation;
 
-/// <summary>The contents admin pages in the admin menu.</summary>
-internal sealed class ContentNavigation : INavigationProvider
+/// <summary>The contents admin pages in the admin menu, and the types' public list pages in the site menu.</summary>
+internal sealed class ContentNavigation(ContentListMenu lists, ContentDefinitionStore definitions) : INavigationProvider
 {
     private static readonly BilingualText Section = new("内容", "Contents");
+    private static readonly BilingualText Site = new("网站", "Site");
+
+    public async ValueTask BuildAsync(string menu, ICollection<NavigationItem> items, CancellationToken cancellationToken)
+    {
+        Build(menu, items);
+        if (menu != Menus.Site)
+        {
+            return;
+        }
+
+        var position = 20;
+        foreach (var (name, slug) in await lists.GetAsync(definitions, cancellationToken))
+        {
+            items.Add(new NavigationItem(name, slug, Site, null, position++));
+        }
+    }
 
     public void Build(string menu, ICollection<NavigationItem> items)
     {

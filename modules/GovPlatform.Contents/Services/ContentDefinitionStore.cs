@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GovPlatform.Auditing;
 using GovPlatform.Contents.Data;
+using GovPlatform.Contents.Navigation;
 using GovPlatform.Data;
 using GovPlatform.Grid;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace GovPlatform.Contents.Services;
 
 /// <summary>The tenant's content types, kept in one document and read once per request.</summary>
 internal sealed partial class ContentDefinitionStore(
-    IDocumentStore documents, TenantDbContext db, IAuditLog audit, IServiceProvider services, ContentRouteReservations reservations) : IContentDefinitionStore
+    IDocumentStore documents, TenantDbContext db, IAuditLog audit, IServiceProvider services, ContentRouteReservations reservations, ContentListMenu menu) : IContentDefinitionStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -87,6 +88,7 @@ internal sealed partial class ContentDefinitionStore(
             _loaded = current;
             return true;
         }, cancellationToken);
+        menu.Invalidate();
         return refused;
     }
 
@@ -96,6 +98,16 @@ internal sealed partial class ContentDefinitionStore(
         if (all.Types.Find(t => t.Name == name) is not { } existing)
         {
             return ContentResult.Failure<ContentTypeDefinition>("Name", L($"没有内容类型“{name}”。", $"There is no content type '{name}'."));
+        }
+
+        foreach (var other in all.Types.Where(t => t.Name != name))
+        {
+            if (other.Fields.Find(f => f.Kind == ContentFieldKind.ContentPicker && f.ContentTypes.Contains(name)) is { } picker)
+            {
+                return ContentResult.Failure<ContentTypeDefinition>("Name", L(
+                    $"“{other.DisplayName.Chinese}”的字段“{picker.DisplayName.Chinese}”可以选这个类型的内容；先修改那个字段。",
+                    $"The field '{picker.DisplayName.English}' of '{other.DisplayName.English}' picks items of this type; change that field first."));
+            }
         }
 
         var items = await db.Set<ContentItemIndex>().CountAsync(i => i.ContentType == name && i.Latest, cancellationToken);
@@ -115,6 +127,7 @@ internal sealed partial class ContentDefinitionStore(
             _loaded = current;
             return true;
         }, cancellationToken);
+        menu.Invalidate();
         return ContentResult.Success(existing);
     }
 

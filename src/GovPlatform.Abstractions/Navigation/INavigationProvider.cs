@@ -5,6 +5,16 @@ public interface INavigationProvider
 {
     /// <summary>Adds items to <paramref name="menu"/> (see <see cref="Menus"/>); a provider ignores menus it has nothing for.</summary>
     void Build(string menu, ICollection<NavigationItem> items);
+
+    /// <summary>
+    /// Adds items that come from the tenant's data (a provider is scoped, so it may take the request's services); the
+    /// menu calls this, which by default calls <see cref="Build"/>.
+    /// </summary>
+    ValueTask BuildAsync(string menu, ICollection<NavigationItem> items, CancellationToken cancellationToken)
+    {
+        Build(menu, items);
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>The menus the themes render.</summary>

@@ -13,7 +13,7 @@ internal sealed class NavigationService(IEnumerable<INavigationProvider> provide
         var items = new List<NavigationItem>();
         foreach (var provider in providers)
         {
-            provider.Build(menu, items);
+            await provider.BuildAsync(menu, items, cancellationToken);
         }
 
         var visible = new List<NavigationItem>(items.Count);

@@ -244,6 +244,17 @@ public sealed class ContentManagerTests
         await store.SaveAsync(type);
         Assert.Empty(ContentValidator.RemovedFields(type, latest));
         Assert.Equal(["Name"], (await store.DeleteAsync("Project")).Errors.Keys);
+
+        // A type another type's content picker names cannot be deleted either.
+        var report = ProjectType("Report");
+        report.List = null;
+        report.DisplayName = new("进展报告", "Progress report");
+        report.Fields = [new ContentFieldDefinition { Name = "project", Kind = ContentFieldKind.ContentPicker, ContentTypes = ["Project"], DisplayName = new("项目", "Project") }];
+        Assert.True((await store.SaveAsync(report)).Succeeded);
+        Assert.True((await contents.DeleteAsync(id)).Succeeded);
+        Assert.Contains("进展报告", (await store.DeleteAsync("Project")).Errors["Name"], StringComparison.Ordinal);
+        Assert.True((await store.DeleteAsync("Report")).Succeeded);
+        Assert.True((await store.DeleteAsync("Project")).Succeeded);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class DistrictContentTests
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var html = await list.Content.ReadAsStringAsync();
         Assert.Contains("新闻动态", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/{tenant}/news\"", await client.GetStringAsync($"/{tenant}/"), StringComparison.Ordinal); // in the site menu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{tenant}/rules")).StatusCode);
     }
 
@@ -91,6 +92,8 @@ public sealed class DistrictContentTests
         Assert.Contains("<strong>", item, StringComparison.Ordinal); // Markdown rendered
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/lianhu/projects")).StatusCode);
+        Assert.Contains("href=\"/yuexiu/projects\"", await visitor.GetStringAsync("/yuexiu/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("projects\"", await visitor.GetStringAsync("/lianhu/"), StringComparison.Ordinal);
         await using var lianhu = await host.ScopeAsync("lianhu");
         Assert.Null(await lianhu.ServiceProvider.GetRequiredService<IContentDefinitionStore>().GetAsync("PublicBenefitProject"));
         Assert.Equal(0, (await lianhu.ServiceProvider.GetRequiredService<IContentManager>().QueryAsync(new ContentQuery { ContentType = "PublicBenefitProject" })).Total);
