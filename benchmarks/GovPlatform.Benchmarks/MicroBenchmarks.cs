@@ -22,13 +22,14 @@ public static class MicroBenchmarks
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "govplatform-benchmarkdotnet"));
-        // --only route|shell|grid runs one set (for a quicker look at one part).
+        // --only route|shell|grid|liquid runs one set (for a quicker look at one part).
         var only = options.Get("only");
         var sets = new (string Name, Func<BenchmarkDotNet.Reports.Summary> Run)[]
         {
             ("route", () => BenchmarkRunner.Run<RouteTableBenchmarks>(config)),
             ("shell", () => BenchmarkRunner.Run<ShellBuildBenchmarks>(config)),
             ("grid", () => BenchmarkRunner.Run<GridBenchmarks>(config)),
+            ("liquid", () => BenchmarkRunner.Run<LiquidBenchmarks>(config)),
         };
         var summaries = sets.Where(s => only is null || s.Name == only).Select(s => s.Run()).ToList();
 
