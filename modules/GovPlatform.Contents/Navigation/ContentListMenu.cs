@@ -1,5 +1,6 @@
 using GovPlatform.Contents.Services;
 using GovPlatform.Localization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Contents.Navigation;
 
@@ -13,7 +14,8 @@ internal sealed class ContentListMenu(TimeProvider clock)
 
     private volatile Entry? _entry;
 
-    public async ValueTask<IReadOnlyList<(BilingualText Name, string Slug)>> GetAsync(ContentDefinitionStore definitions, CancellationToken cancellationToken)
+    /// <summary>The lists; the request's services are asked for the definitions only when the kept copy is stale.</summary>
+    public async ValueTask<IReadOnlyList<(BilingualText Name, string Slug)>> GetAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (_entry is { } entry && entry.Expires > now)
@@ -21,7 +23,7 @@ internal sealed class ContentListMenu(TimeProvider clock)
             return entry.Lists;
         }
 
-        var lists = (await definitions.ListAsync(cancellationToken))
+        var lists = (await services.GetRequiredService<ContentDefinitionStore>().ListAsync(cancellationToken))
             .Where(t => t.List?.Slug is { Length: > 0 })
             .Select(t => (t.DisplayName, t.List!.Slug!))
             .ToList();

@@ -1,12 +1,11 @@
 using GovPlatform.Contents.Security;
-using GovPlatform.Contents.Services;
 using GovPlatform.Localization;
 using GovPlatform.Navigation;
 
 namespace GovPlatform.Contents.Navigation;
 
 /// <summary>The contents admin pages in the admin menu, and the types' public list pages in the site menu.</summary>
-internal sealed class ContentNavigation(ContentListMenu lists, ContentDefinitionStore definitions) : INavigationProvider
+internal sealed class ContentNavigation(ContentListMenu lists, IServiceProvider services) : INavigationProvider
 {
     private static readonly BilingualText Section = new("内容", "Contents");
     private static readonly BilingualText Site = new("网站", "Site");
@@ -20,7 +19,7 @@ internal sealed class ContentNavigation(ContentListMenu lists, ContentDefinition
         }
 
         var position = 20;
-        foreach (var (name, slug) in await lists.GetAsync(definitions, cancellationToken))
+        foreach (var (name, slug) in await lists.GetAsync(services, cancellationToken))
         {
             items.Add(new NavigationItem(name, slug, Site, null, position++));
         }
