@@ -83,18 +83,25 @@ internal static partial class MediaEndpoints
         return await RenderLibraryAsync(context, library, view, 1, failed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ct);
     }
 
-    private static async Task<IResult> ConfirmDeleteAsync(long id, HttpContext context, MediaLibrary library, CancellationToken ct) =>
+    private static async Task<IResult> ConfirmDeleteAsync(long id, HttpContext context, MediaLibrary library, MediaUsage usage, CancellationToken ct) =>
         await library.FindAsync(id, ct) is { } asset
-            ? ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)null })
+            ? ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)null, UsedBy = await usage.ItemsUsingAsync(asset.Path, ct) })
             : Results.NotFound();
 
-    private static async Task<IResult> DeleteAsync(long id, [FromForm(Name = "Confirm")] string? confirm, HttpContext context, MediaLibrary library, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(long id, [FromForm(Name = "Confirm")] string? confirm, HttpContext context, MediaLibrary library, MediaUsage usage, CancellationToken ct)
     {
-        if (confirm != "delete")
+        if (await library.FindAsync(id, ct) is not { } asset)
         {
-            return await library.FindAsync(id, ct) is { } asset
-                ? ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)L(new("请确认删除。", "Confirm the deletion.")) }, StatusCodes.Status400BadRequest)
-                : Results.NotFound();
+            return Results.NotFound();
+        }
+
+        var usedBy = await usage.ItemsUsingAsync(asset.Path, ct);
+        if (confirm != "delete" || usedBy.Count > 0)
+        {
+            var error = usedBy.Count > 0
+                ? L(new("这个文件还在被下列内容使用；先在内容中换掉或删除它。", "Content below still uses this file; replace or remove it there first."))
+                : L(new("请确认删除。", "Confirm the deletion."));
+            return ComponentPage.Render<MediaDeletePage>(context, new { Asset = asset, Error = (string?)error, UsedBy = usedBy }, StatusCodes.Status400BadRequest);
         }
 
         return await library.DeleteAsync(id, ct) is null

@@ -15,5 +15,6 @@ internal static class MediaServices
         // after it wins as well, being the last.
         services.TryAddSingleton<IMediaStore, TenantFilesMediaStore>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaUsage>();
     }
 }

@@ -125,6 +125,48 @@ public sealed class ItemAdminTests
         Assert.Equal(("我的网格（改）", "D-01-01-01", false), (latest?.Title, latest?.GridUnitCode, latest?.Published));
     }
 
+    [Fact]
+    public async Task A_media_file_an_item_uses_cannot_be_deleted_until_the_item_stops_using_it()
+    {
+        await using var host = await StartAsync();
+        string path, id;
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            using var bitmap = new SkiaSharp.SKBitmap(20, 20);
+            using var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+            var upload = await scope.ServiceProvider.GetRequiredService<GovPlatform.Contents.Media.MediaLibrary>().UploadAsync("合影.png", new MemoryStream(png.ToArray()));
+            path = upload.Value!.Path;
+            var saved = await scope.ServiceProvider.GetRequiredService<IContentManager>().SaveAsync(
+                Item("Project", "长者饭堂", "projects/canteen", f => f["photos"] = new System.Text.Json.Nodes.JsonArray(path)), publish: true);
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+            id = saved.Value!.ContentItemId;
+        }
+
+        var admin = await host.SignedInAsync("alpha", "admin", IdentityTestSupport.AdminPassword);
+        long assetId;
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            assetId = (await scope.ServiceProvider.GetRequiredService<GovPlatform.Contents.Media.MediaLibrary>().GetAsync(path))!.Id;
+        }
+
+        var confirm = $"/alpha/admin/contents/media/{assetId}/delete";
+        Assert.Contains("长者饭堂", await admin.GetStringAsync(confirm), StringComparison.Ordinal);
+        var refused = await IdentityTestSupport.PostFormAsync(admin, confirm, confirm, ("Confirm", "delete"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client().GetAsync($"/alpha/media/{path}")).StatusCode);
+
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var edit = (await contents.GetLatestAsync(id))!;
+            edit.Fields.Remove("photos");
+            Assert.True((await contents.SaveAsync(edit, publish: true)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await IdentityTestSupport.PostFormAsync(admin, confirm, confirm, ("Confirm", "delete"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client().GetAsync($"/alpha/media/{path}")).StatusCode);
+    }
+
     private static async Task<TestHost> StartAsync()
     {
         var host = new TestHost().WithContentTenant("alpha");
