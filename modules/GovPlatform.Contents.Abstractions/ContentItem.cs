@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using GovPlatform.Data;
@@ -68,6 +69,9 @@ public sealed class ContentItem
 
     /// <summary>Who saved this version (user name).</summary>
     public string? Author { get; set; }
+
+    /// <summary>A deep copy (values included), to change without touching this one.</summary>
+    public ContentItem Clone() => JsonSerializer.Deserialize<ContentItem>(JsonSerializer.Serialize(this))!;
 
     /// <summary>The document id of a version.</summary>
     public static string DocumentIdOf(string contentItemId, int versionNumber) =>

@@ -182,7 +182,7 @@ internal static class ItemEndpoints
             return Results.Forbid();
         }
 
-        var (typed, formErrors) = ItemForm.Read(form, definition, ItemForm.Copy(latest));
+        var (typed, formErrors) = ItemForm.Read(form, definition, latest.Clone());
         if (typed.GridUnitCode != latest.GridUnitCode && !await ContentAccess.CanAsync(context, ContentPermissions.Edit, typed))
         {
             formErrors["GridUnitCode"] = L("你不能把内容移到你的网格范围以外。", "You cannot move an item outside your grid units.");
@@ -206,7 +206,7 @@ internal static class ItemEndpoints
             return Results.Forbid();
         }
 
-        var shown = ItemForm.Copy(typed);
+        var shown = typed.Clone(); // what the user typed, shown again if the save is refused
         if (formErrors.Count == 0)
         {
             var result = await contents.SaveAsync(typed, publish || !definition.Has(ContentPartKind.Publish), ct);

@@ -48,29 +48,6 @@ internal static class ItemForm
         return (target, errors);
     }
 
-    /// <summary>A deep copy, so that what the user typed can be shown again when the save is refused.</summary>
-    public static ContentItem Copy(ContentItem item) => new()
-    {
-        ContentItemId = item.ContentItemId,
-        VersionNumber = item.VersionNumber,
-        ContentType = item.ContentType,
-        Title = item.Title,
-        Body = item.Body,
-        Slug = item.Slug,
-        OwnerId = item.OwnerId,
-        OwnerName = item.OwnerName,
-        GridUnitCode = item.GridUnitCode,
-        Location = item.Location is { } l ? new ContentLocation { Longitude = l.Longitude, Latitude = l.Latitude, Address = l.Address } : null,
-        Fields = (JsonObject)item.Fields.DeepClone(),
-        Published = item.Published,
-        Latest = item.Latest,
-        CreatedUtc = item.CreatedUtc,
-        ModifiedUtc = item.ModifiedUtc,
-        PublishedUtc = item.PublishedUtc,
-        ScheduledUtc = item.ScheduledUtc,
-        Author = item.Author,
-    };
-
     private static JsonArray? List(StringValues values)
     {
         var list = values.SelectMany(v => (v ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

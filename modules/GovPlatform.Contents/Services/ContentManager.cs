@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Auditing;
 using GovPlatform.Contents.Data;
@@ -179,7 +178,7 @@ internal sealed class ContentManager(
         if (await definitions.GetAsync(latest.ContentType, cancellationToken) is { } type)
         {
             // A draft saved under older rules is checked again before it goes public (on a copy: its stored values stay).
-            var copy = JsonSerializer.Deserialize<ContentItem>(JsonSerializer.Serialize(latest))!;
+            var copy = latest.Clone();
             var check = await validator.ValidateAsync(type, copy, cancellationToken);
             await CheckSlugAsync(type, copy, check, cancellationToken);
             if (check.Count > 0)

@@ -28,7 +28,7 @@ internal static partial class ContentSlugs
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    /// <summary>The error for a normalised slug, or null when it is well formed.</summary>
+    /// <summary>The error for a normalised slug, or null when it is well formed (reserved first segments are checked by <see cref="ContentRouteReservations"/>).</summary>
     public static string? Check(string slug)
     {
         if (slug.Length > MaxLength)
@@ -37,15 +37,10 @@ internal static partial class ContentSlugs
         }
 
         var segments = slug.Split('/');
-        if (segments.Length > 5 || !segments.All(s => SegmentPattern().IsMatch(s)))
-        {
-            return ContentText.L(
+        return segments.Length > 5 || !segments.All(s => SegmentPattern().IsMatch(s))
+            ? ContentText.L(
                 "地址只能包含字母、汉字、数字、“-”和“_”，最多五段，用“/”分隔。",
-                "A path has up to five segments of letters, digits, '-' and '_', separated by '/'.");
-        }
-
-        return Reserved.Contains(segments[0])
-            ? ContentText.L($"“{segments[0]}”是系统页面使用的地址，请换一个。", $"'{segments[0]}' is used by the platform's own pages; choose another path.")
+                "A path has up to five segments of letters, digits, '-' and '_', separated by '/'.")
             : null;
     }
 
