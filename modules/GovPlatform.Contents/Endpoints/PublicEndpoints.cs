@@ -22,6 +22,10 @@ internal static class PublicEndpoints
     {
         endpoints.MapGetShared("/contents/{id}", ItemByIdAsync);
         endpoints.MapGetShared("/{**slug}", BySlugAsync);
+
+        // Link checkers and caches ask with HEAD: the same answer without its body.
+        endpoints.MapShared(HttpMethods.Head, "/contents/{id}", ItemByIdAsync);
+        endpoints.MapShared(HttpMethods.Head, "/{**slug}", BySlugAsync);
     }
 
     private static async Task<IResult> ItemByIdAsync(string id, HttpContext context, ContentManager contents, ContentDefinitionStore definitions, ContentRenderer renderer, CancellationToken ct)

@@ -73,6 +73,7 @@ public sealed class ItemAdminTests
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         Assert.Contains("n=2&failed=0", publish.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await host.Client().GetAsync("/alpha/projects/p1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/alpha/projects/p1"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client().GetAsync("/alpha/projects/p3")).StatusCode);
 
         var delete = await admin.PostAsync("/alpha/admin/contents/bulk", new FormUrlEncodedContent(
