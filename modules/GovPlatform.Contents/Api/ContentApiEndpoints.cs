@@ -172,7 +172,7 @@ internal static class ContentApiEndpoints
         }
 
         var item = (await contents.NewAsync(definition.Name, ct))!;
-        Apply(item, body);
+        body.ApplyTo(item);
         var result = await contents.SaveAsync(item, publish, ct);
         if (!result.Succeeded)
         {
@@ -237,7 +237,7 @@ internal static class ContentApiEndpoints
         }
 
         var item = new ContentItem { ContentItemId = latest.ContentItemId, ContentType = definition!.Name, VersionNumber = latest.VersionNumber };
-        Apply(item, body);
+        body.ApplyTo(item);
         var result = await contents.SaveAsync(item, publish, ct);
         if (!result.Succeeded)
         {
@@ -413,16 +413,6 @@ internal static class ContentApiEndpoints
     {
         var (expected, fromHeader, invalid) = ContentApiRequests.ExpectedVersion(context, null, current);
         return invalid ? BadIfMatch() : fromHeader && expected != current ? Stale(true, current) : null;
-    }
-
-    private static void Apply(ContentItem item, ContentWriteRequest body)
-    {
-        item.Title = body.Title;
-        item.Body = body.Body;
-        item.Slug = body.Slug;
-        item.GridUnitCode = body.GridUnitCode;
-        item.Location = body.Location;
-        item.Fields = body.Fields ?? [];
     }
 
     /// <summary>The unit an item of the type will be attached to: none when the type has no grid part.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using GovPlatform.Contents.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using static GovPlatform.Contents.Services.ContentText;
@@ -9,20 +9,8 @@ using static GovPlatform.Contents.Services.ContentText;
 namespace GovPlatform.Contents.Api;
 
 /// <summary>The body of a create (<c>POST</c>) or an update (<c>PUT</c>): the item's values, replacing the stored ones.</summary>
-internal sealed class ContentWriteRequest
+internal sealed class ContentWriteRequest : ContentItemValues
 {
-    public string? Title { get; set; }
-
-    public string? Body { get; set; }
-
-    public string? Slug { get; set; }
-
-    public string? GridUnitCode { get; set; }
-
-    public ContentLocation? Location { get; set; }
-
-    public JsonObject? Fields { get; set; }
-
     /// <summary>Publish the saved version at once (needs the publish permission).</summary>
     public bool Publish { get; set; }
 

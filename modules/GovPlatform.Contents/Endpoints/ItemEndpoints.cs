@@ -348,9 +348,9 @@ internal static class ItemEndpoints
         }
 
         var picks = new Dictionary<string, IReadOnlyList<PickOption>>();
+        var db = services.GetRequiredService<TenantDbContext>();
         foreach (var field in type.Fields.Where(f => f.Kind == ContentFieldKind.ContentPicker))
         {
-            var db = services.GetRequiredService<TenantDbContext>();
             var allowed = field.ContentTypes;
             picks[field.Name] = await db.Set<ContentItemIndex>().AsNoTracking()
                 .Where(i => i.Latest && (allowed.Count == 0 || allowed.Contains(i.ContentType)) && i.ContentItemId != item.ContentItemId)

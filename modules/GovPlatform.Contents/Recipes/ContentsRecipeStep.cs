@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GovPlatform.Contents.Services;
 using GovPlatform.Recipes;
 
@@ -44,12 +43,7 @@ internal sealed class ContentsRecipeStep(ContentManager contents) : IRecipeStep
             var item = existing ?? await contents.NewAsync(entry.ContentType ?? "", cancellationToken)
                 ?? throw new RecipeStepException($"{label}, item {position}: there is no content type '{entry.ContentType}'.");
             item.ContentItemId = existing?.ContentItemId ?? entry.Id ?? "";
-            item.Title = entry.Title;
-            item.Body = entry.Body;
-            item.Slug = entry.Slug;
-            item.GridUnitCode = entry.GridUnitCode;
-            item.Location = entry.Location;
-            item.Fields = entry.Fields ?? [];
+            entry.ApplyTo(item);
             item.PublishedUtc = entry.PublishedUtc;
             var result = await contents.SaveAsync(item, entry.Publish ?? true, cancellationToken);
             if (!result.Succeeded)
@@ -77,23 +71,11 @@ internal sealed class ContentsRecipeStep(ContentManager contents) : IRecipeStep
         }
     }
 
-    private sealed class RecipeItem
+    private sealed class RecipeItem : ContentItemValues
     {
         public string? Id { get; set; }
 
         public string? ContentType { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Body { get; set; }
-
-        public string? Slug { get; set; }
-
-        public string? GridUnitCode { get; set; }
-
-        public ContentLocation? Location { get; set; }
-
-        public JsonObject? Fields { get; set; }
 
         public bool? Publish { get; set; }
 
