@@ -1,0 +1,125 @@
+using GovPlatform.Auditing;
+using GovPlatform.Data;
+using GovPlatform.Jobs;
+using GovPlatform.Petitions.Loop;
+using GovPlatform.Petitions.Models;
+using GovPlatform.Petitions.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GovPlatform.Petitions.Jobs;
+
+/// <summary>
+/// Every few minutes, in every tenant with the petitions hall (idle ones too): flags cases that are due soon, marks
+/// overdue ones and raises supervision (督办) to the level above their handling unit, and closes feedback the citizen
+/// has not rated within the rating period. Each change is a command of its own, recorded as the <c>system</c> user.
+/// </summary>
+internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger) : IBackgroundTask
+{
+    /// <summary>Cases handled per kind and run, so one run stays short; the rest follow at the next run.</summary>
+    internal const int BatchSize = 200;
+
+    public string Name => "petitions.deadlines";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    public bool WakesIdleTenant => true;
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<TenantDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var workflow = services.GetRequiredService<PetitionWorkflow>();
+        var settings = await services.GetRequiredService<PetitionSettingsStore>().GetAsync(cancellationToken);
+        var audit = services.GetRequiredService<IAuditLog>();
+
+        var warned = await FlagAsync(db, now, PetitionNames.WarnAction,
+            p => p.WarnAtUtc != null && p.WarnAtUtc <= now && p.WarnedUtc == null && p.DueUtc > now,
+            p => p.WarnedUtc = now, audit, cancellationToken);
+
+        var overdue = await FlagAsync(db, now, PetitionNames.OverdueAction,
+            p => p.DueUtc != null && p.DueUtc <= now && p.OverdueUtc == null,
+            p => { p.OverdueUtc = now; p.WarnedUtc ??= now; }, audit, cancellationToken);
+
+        // Supervision of overdue cases not yet supervised: the level above chases the handling unit.
+        var supervise = await db.Set<Petition>().AsNoTracking()
+            .Where(p => p.OverdueUtc != null && p.CompletedUtc == null && p.ClosedUtc == null && p.SupervisingUnitCode == null
+                && p.Stage != PetitionStage.Supervise && p.Stage != PetitionStage.Feedback && p.Stage != PetitionStage.Reopened)
+            .OrderBy(p => p.DueUtc).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var supervised = 0;
+        foreach (var id in supervise)
+        {
+            var result = await workflow.ExecuteAsync(id, new PetitionCommand(PetitionTrigger.Supervise)
+            {
+                Note = "超期自动督办 / Overdue: supervision raised automatically",
+            }, PetitionActor.System, cancellationToken);
+            supervised += result.Succeeded ? 1 : 0;
+            db.ChangeTracker.Clear();
+        }
+
+        // Feedback the citizen has not rated within the period is closed unrated.
+        var unratedBefore = now.AddDays(-settings.RatingDays);
+        var unrated = await db.Set<Petition>().AsNoTracking()
+            .Where(p => p.Stage == PetitionStage.Feedback && p.CompletedUtc != null && p.CompletedUtc <= unratedBefore)
+            .OrderBy(p => p.CompletedUtc).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var id in unrated)
+        {
+            var result = await workflow.ExecuteAsync(id, new PetitionCommand(PetitionTrigger.Evaluate)
+            {
+                Note = "评价期满未评价，自动结案 / Not rated within the period: closed",
+            }, PetitionActor.System, cancellationToken);
+            closed += result.Succeeded ? 1 : 0;
+            db.ChangeTracker.Clear();
+        }
+
+        if (warned + overdue + supervised + closed > 0)
+        {
+            logger.LogInformation("Petitions: {Warned} due soon, {Overdue} overdue, {Supervised} supervised, {Closed} closed unrated",
+                warned, overdue, supervised, closed);
+        }
+    }
+
+    /// <summary>Sets a flag on matching open cases and records an event for each, as the system, in one transaction per batch.</summary>
+    private static async Task<int> FlagAsync(TenantDbContext db, DateTime now, string action,
+        System.Linq.Expressions.Expression<Func<Petition, bool>> match, Action<Petition> flag, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        return await db.InTransactionAsync(async ct =>
+        {
+            var petitions = await db.Set<Petition>().Where(p => p.CompletedUtc == null && p.ClosedUtc == null).Where(match)
+                .OrderBy(p => p.DueUtc).Take(BatchSize).ToListAsync(ct);
+            if (petitions.Count == 0)
+            {
+                return 0;
+            }
+
+            var ids = petitions.Select(p => p.Id).ToList();
+            var sequences = await db.Set<PetitionEvent>().Where(e => ids.Contains(e.PetitionId))
+                .GroupBy(e => e.PetitionId).Select(g => new { g.Key, Max = g.Max(e => e.Sequence) }).ToDictionaryAsync(x => x.Key, x => x.Max, ct);
+            foreach (var petition in petitions)
+            {
+                flag(petition);
+                petition.Version++;
+                petition.UpdatedUtc = now;
+                db.Add(new PetitionEvent
+                {
+                    PetitionId = petition.Id,
+                    Sequence = sequences.GetValueOrDefault(petition.Id) + 1,
+                    AtUtc = now,
+                    Action = action,
+                    FromStage = petition.Stage,
+                    ToStage = petition.Stage,
+                    Actor = PetitionActor.SystemName,
+                    FromUnitCode = petition.HandlingUnitCode,
+                    UnitCode = petition.HandlingUnitCode,
+                });
+            }
+
+            await audit.RecordAsync(new AuditEvent("petitions", action.ToLowerInvariant(), null, $"{petitions.Count} petitions"), ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return petitions.Count;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using GovPlatform.Jobs;
+using GovPlatform.Modules;
+using GovPlatform.Petitions.Jobs;
+using GovPlatform.Petitions.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPlatform.Petitions;
+
+/// <summary>The petitions hall in a tenant: intake, the loop's commands, deadlines, the pages and the API.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<PetitionCatalogCache>();
+        services.AddScoped<PetitionSettingsStore>();
+        services.AddScoped<PetitionDeadlines>();
+        services.AddScoped<PetitionFiles>();
+        services.AddScoped<PetitionCatalogEditor>();
+        services.AddScoped<PetitionWorkflow>();
+        services.AddScoped<IPetitionLoop>(sp => sp.GetRequiredService<PetitionWorkflow>());
+        services.AddScoped<PetitionIntakeService>();
+        services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
+        services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
+    }
+
+    public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
+    {
+    }
+}
