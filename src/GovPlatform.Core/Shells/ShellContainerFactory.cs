@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using GovPlatform.Auditing;
+using GovPlatform.Calendars;
 using GovPlatform.Core.Auditing;
+using GovPlatform.Core.Calendars;
 using GovPlatform.Core.Data;
 using GovPlatform.Core.FeatureFlags;
 using GovPlatform.Core.Files;
@@ -134,6 +136,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
             new ShellFeatureDefinitionProvider(sp.GetRequiredService<IConfiguration>(), features, catalog.FeatureIds)));
 
         services.AddScoped<IRecipeStep, SettingsRecipeStep>();
+        services.AddScoped<IRecipeStep, CalendarRecipeStep>();
 
         // The tenant's data: its database, one EF Core context per scope, and the document store over it.
         var database = databases.Get(settings);
@@ -141,6 +144,10 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         services.AddSingleton<ITenantDatabase>(database);
         services.AddDbContext<TenantDbContext>(database.Configure);
         services.AddScoped<IDocumentStore, DocumentStore>();
+
+        // The tenant's working calendar: kept by the shell, so a new shell (another time zone) starts afresh.
+        services.AddSingleton<WorkingCalendarCache>();
+        services.AddScoped<IWorkingCalendarStore, WorkingCalendarStore>();
     }
 
     private static List<(FeatureDescriptor Feature, ModuleStartup Startup)> CreateStartups(
