@@ -22,6 +22,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPetitionLoop>(sp => sp.GetRequiredService<PetitionWorkflow>());
         services.AddScoped<PetitionIntakeService>();
         services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
+        services.AddScoped<PetitionScope>();
+        services.AddScoped<PetitionTracking>();
         services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
     }
 

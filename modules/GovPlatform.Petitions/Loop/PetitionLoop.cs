@@ -52,6 +52,7 @@ internal static class PetitionLoop
 
         machine.Configure(PetitionStage.Assign)
             .PermitIf(PetitionTrigger.Accept, PetitionStage.Handle, () => !facts.HasRoom, "not with a room")
+            .PermitIf(PetitionTrigger.Complete, PetitionStage.Feedback, () => facts.HasRoom, "with a room that reports its outcome")
             .Permit(PetitionTrigger.Return, PetitionStage.Assess)
             .PermitIf(PetitionTrigger.Escalate, PetitionStage.Assess, CanEscalate, "a unit above")
             .Permit(PetitionTrigger.Supervise, PetitionStage.Supervise)
@@ -102,8 +103,11 @@ internal static class PetitionLoop
     public static bool IsClosed(PetitionStage stage) => Closed.Contains(stage);
 
     /// <summary>The commands the machine allows now (before permissions).</summary>
-    public static IReadOnlyList<PetitionTrigger> Allowed(PetitionStage stage, PetitionFacts facts) =>
-        [.. Create(stage, facts).GetPermittedTriggers().Distinct().Order()];
+    public static IReadOnlyList<PetitionTrigger> Allowed(PetitionStage stage, PetitionFacts facts)
+    {
+        var machine = Create(stage, facts);
+        return [.. Enum.GetValues<PetitionTrigger>().Where(t => machine.CanFire(t))];
+    }
 
     /// <summary>The stage <paramref name="trigger"/> leads to, or null when the machine refuses it.</summary>
     public static PetitionStage? Next(PetitionStage stage, PetitionFacts facts, PetitionTrigger trigger)

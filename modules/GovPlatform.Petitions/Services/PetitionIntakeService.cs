@@ -171,6 +171,10 @@ internal sealed partial class PetitionIntakeService(
         {
             await db.InTransactionAsync(async ct =>
             {
+                // A retry after a transient error starts again from a new row and new files.
+                files.Discard(stored);
+                stored = [];
+                petition.Id = 0;
                 db.Add(petition);
                 await db.SaveChangesAsync(ct);
                 var submitted = new PetitionEvent
@@ -254,7 +258,8 @@ internal sealed partial class PetitionIntakeService(
 
         if (unit is null)
         {
-            return (await grid.GetChildrenAsync(null, cancellationToken)).FirstOrDefault()?.Code;
+            var tops = await grid.GetChildrenAsync(null, cancellationToken);
+            return tops.Count > 0 ? tops[0].Code : null;
         }
 
         if (unit.Depth <= settings.IntakeDepth)

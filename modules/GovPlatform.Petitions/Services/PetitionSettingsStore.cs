@@ -19,7 +19,7 @@ internal sealed class PetitionSettingsStore(IDocumentStore documents)
     }
 
     /// <summary>The rooms a petition can be sent to.</summary>
-    public IReadOnlySet<string> Rooms(PetitionSettings settings) => settings.Rooms.ToHashSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> Rooms(PetitionSettings settings) => settings.Rooms.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Why <paramref name="settings"/> cannot be saved, by field; empty when they can.</summary>
     public static Dictionary<string, Localization.BilingualText> Validate(PetitionSettings settings)

@@ -78,6 +78,61 @@ internal sealed class PetitionWorkflow(
     /// <summary>Runs <paramref name="command"/> on the petition <paramref name="id"/> as <paramref name="actor"/>.</summary>
     public async Task<PetitionCommandResult> ExecuteAsync(long id, PetitionCommand command, PetitionActor actor, CancellationToken cancellationToken)
     {
+        List<PetitionAttachment> stored = [];
+        try
+        {
+            // Everything inside: a transient failure runs the whole command again on fresh data.
+            return await db.InTransactionAsync(async ct =>
+            {
+                files.Discard(stored);
+                stored = [];
+                var result = await RunAsync(id, command, actor, s => stored = s, ct);
+                if (!result.Succeeded)
+                {
+                    // Nothing of a refused command is saved.
+                    db.ChangeTracker.Clear();
+                }
+
+                return result;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            files.Discard(stored);
+            db.ChangeTracker.Clear();
+            return PetitionCommandResult.Refused(PetitionCommandStatus.Stale,
+                new("这件诉求刚被他人更新，请刷新后再操作。", "Someone else changed this petition at the same moment; reload it and try again."),
+                await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken));
+        }
+        catch
+        {
+            files.Discard(stored);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReportRoomOutcomeAsync(long petitionId, string roomCode, bool resolved, string note, string? publicReply, CancellationToken cancellationToken = default)
+    {
+        var petition = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == petitionId, cancellationToken);
+        if (petition is null || petition.Room != roomCode || petition.Stage is not (PetitionStage.Assign or PetitionStage.Supervise))
+        {
+            return false;
+        }
+
+        var command = resolved
+            ? new PetitionCommand(PetitionTrigger.Complete) { Note = note, PublicReply = publicReply ?? note }
+            : new PetitionCommand(PetitionTrigger.Return) { Note = note };
+        var result = await ExecuteAsync(petitionId, command, new PetitionActor($"room:{roomCode}", null, null), cancellationToken);
+        return result.Succeeded
+            ? true
+            : result.Status == PetitionCommandStatus.Invalid
+                ? throw new ArgumentException(string.Join(" ", (result.Errors ?? new Dictionary<string, BilingualText>()).Values.Select(e => e.English)))
+                : false;
+    }
+
+    private async Task<PetitionCommandResult> RunAsync(long id, PetitionCommand command, PetitionActor actor, Action<List<PetitionAttachment>> storedFiles, CancellationToken cancellationToken)
+    {
         if (command.IdempotencyKey is { Length: > 0 } key)
         {
             if (key.Length > 100)
@@ -89,7 +144,7 @@ internal sealed class PetitionWorkflow(
             if (earlier is not null)
             {
                 return earlier.PetitionId == id && earlier.Action == command.Trigger.ToString()
-                    ? new PetitionCommandResult(PetitionCommandStatus.Replayed, await FindAsync(id, cancellationToken), earlier)
+                    ? new PetitionCommandResult(PetitionCommandStatus.Replayed, await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken), earlier)
                     : PetitionCommandResult.Invalid("idempotencyKey", new("这个幂等键已用于另一个操作。", "This idempotency key was used for another command."));
             }
         }
@@ -130,36 +185,10 @@ internal sealed class PetitionWorkflow(
         var errors = await ApplyAsync(step, facts, cancellationToken);
         if (errors.Count > 0)
         {
-            // Nothing of a refused command stays staged for a later save in this scope.
-            db.ChangeTracker.Clear();
-            return new PetitionCommandResult(PetitionCommandStatus.Invalid,
-                await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken), Errors: errors);
+            return new PetitionCommandResult(PetitionCommandStatus.Invalid, petition, Errors: errors);
         }
 
-        return await CommitAsync(step, settings, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> ReportRoomOutcomeAsync(long petitionId, string roomCode, bool resolved, string note, string? publicReply, CancellationToken cancellationToken = default)
-    {
-        var petition = await FindAsync(petitionId, cancellationToken);
-        if (petition is null || petition.Room != roomCode || petition.Stage is not (PetitionStage.Assign or PetitionStage.Supervise))
-        {
-            return false;
-        }
-
-        var trigger = resolved ? PetitionTrigger.Complete : PetitionTrigger.Return;
-        var next = resolved ? PetitionStage.Feedback : PetitionStage.Assess;
-        var command = new PetitionCommand(trigger) { Note = note, PublicReply = resolved ? publicReply ?? note : null };
-        var step = new Step(petition, command, new PetitionActor($"room:{roomCode}", null, null), petition.Stage, next, clock.GetUtcNow().UtcDateTime);
-        var errors = await ApplyAsync(step, await FactsAsync(petition, cancellationToken), cancellationToken);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors.Values.Select(e => e.English)));
-        }
-
-        var result = await CommitAsync(step, await settingsStore.GetAsync(cancellationToken), cancellationToken);
-        return result.Succeeded;
+        return await CommitAsync(step, settings, storedFiles, cancellationToken);
     }
 
     private async Task<bool> MayAsync(PetitionActor actor, PetitionTrigger trigger, Petition petition)
@@ -283,7 +312,7 @@ internal sealed class PetitionWorkflow(
                 break;
 
             case PetitionTrigger.SendToRoom:
-                if (string.IsNullOrWhiteSpace(c.Room) || !settingsStore.Rooms(await settingsStore.GetAsync(cancellationToken)).Contains(c.Room.Trim()))
+                if (string.IsNullOrWhiteSpace(c.Room) || !PetitionSettingsStore.Rooms(await settingsStore.GetAsync(cancellationToken)).Contains(c.Room.Trim()))
                 {
                     errors["room"] = new("请选择一个功能室。", "Choose a room.");
                     break;
@@ -432,91 +461,70 @@ internal sealed class PetitionWorkflow(
         return errors;
     }
 
-    private async Task<PetitionCommandResult> CommitAsync(Step step, PetitionSettings settings, CancellationToken cancellationToken)
+    private async Task<PetitionCommandResult> CommitAsync(Step step, PetitionSettings settings, Action<List<PetitionAttachment>> storedFiles, CancellationToken cancellationToken)
     {
         var p = step.Petition;
         var c = step.Command;
-        List<PetitionAttachment> stored = [];
-        try
+        var sequence = await db.Set<PetitionEvent>().Where(e => e.PetitionId == p.Id).MaxAsync(e => (int?)e.Sequence, cancellationToken) ?? 0;
+        var fromUnit = (string?)db.Entry(p).Property(nameof(Petition.HandlingUnitCode)).OriginalValue;
+        p.Stage = step.To;
+        p.UpdatedUtc = step.Now;
+        p.Version++;
+        if (step.To is PetitionStage.Evaluate or PetitionStage.Rejected or PetitionStage.Merged)
         {
-            var result = await db.InTransactionAsync(async ct =>
+            p.ClosedUtc ??= step.Now;
+        }
+
+        var entry = new PetitionEvent
+        {
+            PetitionId = p.Id,
+            Sequence = sequence + 1,
+            AtUtc = step.Now,
+            Action = c.Trigger.ToString(),
+            FromStage = step.From,
+            ToStage = step.To,
+            Actor = step.Actor.Name,
+            ActorName = step.Actor.DisplayName,
+            FromUnitCode = fromUnit,
+            UnitCode = p.HandlingUnitCode,
+            Department = c.Trigger switch
             {
-                var sequence = await db.Set<PetitionEvent>().Where(e => e.PetitionId == p.Id).MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
-                var fromUnit = (string?)db.Entry(p).Property(nameof(Petition.HandlingUnitCode)).OriginalValue;
-                p.Stage = step.To;
-                p.UpdatedUtc = step.Now;
-                p.Version++;
-                if (step.To is PetitionStage.Evaluate or PetitionStage.Rejected or PetitionStage.Merged)
-                {
-                    p.ClosedUtc ??= step.Now;
-                }
-
-                var entry = new PetitionEvent
-                {
-                    PetitionId = p.Id,
-                    Sequence = sequence + 1,
-                    AtUtc = step.Now,
-                    Action = c.Trigger.ToString(),
-                    FromStage = step.From,
-                    ToStage = step.To,
-                    Actor = step.Actor.Name,
-                    ActorName = step.Actor.DisplayName,
-                    FromUnitCode = fromUnit,
-                    UnitCode = p.HandlingUnitCode,
-                    Department = c.Trigger switch
-                    {
-                        PetitionTrigger.RequestTransfer => p.PendingTransferDepartment,
-                        PetitionTrigger.ReportPart => c.Department,
-                        _ => p.HandlingDepartment,
-                    },
-                    Room = p.Room,
-                    Note = Trim(c.Note),
-                    PublicNote = PublicNoteOf(step),
-                    IdempotencyKey = string.IsNullOrWhiteSpace(c.IdempotencyKey) ? null : c.IdempotencyKey,
-                };
-                db.Add(entry);
-                if (c.Trigger == PetitionTrigger.SendToRoom && rooms.FirstOrDefault(r => r.Code == p.Room) is { } room)
-                {
-                    p.RoomReference = await room.AcceptAsync(new PetitionReferral(
-                        p.Id, p.TrackingNumber, p.CategoryCode, p.Description, p.GridUnitCode, p.ContactName, p.ContactPhone, Trim(c.Note), step.Actor.Name), ct);
-                }
-
-                await db.SaveChangesAsync(ct);
-                if (c.Trigger == PetitionTrigger.Complete && p.EscalationCount > 0)
-                {
-                    await ReportBackAsync(p, entry, ct);
-                }
-
-                if (c.Attachments.Count > 0)
-                {
-                    stored = await files.StoreAsync(p.Id, c.Attachments, settings, step.Actor.Name, ct);
-                    foreach (var attachment in stored)
-                    {
-                        attachment.EventId = entry.Id;
-                        db.Add(attachment);
-                    }
-                }
-
-                await audit.RecordAsync(new AuditEvent("petitions", c.Trigger.ToString(), p.TrackingNumber,
-                    $"{PetitionNames.Stage(step.From).English} → {PetitionNames.Stage(step.To).English}"), ct);
-                await db.SaveChangesAsync(ct);
-                return new PetitionCommandResult(PetitionCommandStatus.Done, p, entry);
-            }, cancellationToken);
-            return result;
-        }
-        catch (DbUpdateException)
+                PetitionTrigger.RequestTransfer => p.PendingTransferDepartment,
+                PetitionTrigger.ReportPart => c.Department,
+                _ => p.HandlingDepartment,
+            },
+            Room = p.Room,
+            Note = Trim(c.Note),
+            PublicNote = PublicNoteOf(step),
+            IdempotencyKey = string.IsNullOrWhiteSpace(c.IdempotencyKey) ? null : c.IdempotencyKey,
+        };
+        db.Add(entry);
+        if (c.Trigger == PetitionTrigger.SendToRoom && rooms.FirstOrDefault(r => r.Code == p.Room) is { } room)
         {
-            files.Discard(stored);
-            db.ChangeTracker.Clear();
-            return PetitionCommandResult.Refused(PetitionCommandStatus.Stale,
-                new("这件诉求刚被他人更新，请刷新后再操作。", "Someone else changed this petition at the same moment; reload it and try again."),
-                await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == p.Id, cancellationToken));
+            p.RoomReference = await room.AcceptAsync(new PetitionReferral(
+                p.Id, p.TrackingNumber, p.CategoryCode, p.Description, p.GridUnitCode, p.ContactName, p.ContactPhone, Trim(c.Note), step.Actor.Name), cancellationToken);
         }
-        catch
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (c.Trigger == PetitionTrigger.Complete && p.EscalationCount > 0)
         {
-            files.Discard(stored);
-            throw;
+            await ReportBackAsync(p, entry, cancellationToken);
         }
+
+        if (c.Attachments.Count > 0)
+        {
+            var stored = await files.StoreAsync(p.Id, c.Attachments, settings, step.Actor.Name, cancellationToken);
+            storedFiles(stored);
+            foreach (var attachment in stored)
+            {
+                attachment.EventId = entry.Id;
+                db.Add(attachment);
+            }
+        }
+
+        await audit.RecordAsync(new AuditEvent("petitions", c.Trigger.ToString(), p.TrackingNumber,
+            $"{PetitionNames.Stage(step.From).English} → {PetitionNames.Stage(step.To).English}"), cancellationToken);
+        return new PetitionCommandResult(PetitionCommandStatus.Done, p, entry);
     }
 
     /// <summary>After an escalated case is completed, the result goes back down to every unit it passed on its way up.</summary>
