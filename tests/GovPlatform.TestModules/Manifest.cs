@@ -19,4 +19,4 @@ using GovPlatform.Modules;
 [assembly: Feature("Test.Pages", "Pages", Description = "A public and an admin page in the tenant's themes, menu items, and sign-in by an X-Test-User header.")]
 [assembly: Feature("Test.GridRecords", "Grid records", Dependencies = ["GovPlatform.Grid"], Description = "A table of records filed under grid units, listed through the grid's scope filter.")]
 [assembly: Feature("Test.Platform", "Platform services", Description = "Endpoints over the platform's per-tenant services: audit log, rate limits, data protection, menus, layouts.")]
-[assembly: Feature("Test.Jobs", "Background jobs", Description = "Two background tasks that count their runs in a tenant document; one fails or waits when the tenant's settings say so.")]
+[assembly: Feature("Test.Jobs", "Background jobs", Description = "Background tasks that count their runs in a tenant document; one fails or waits when the tenant's settings say so, and one that wakes idle tenants is added when they name its interval.")]

@@ -14,6 +14,7 @@ public sealed class ShellContext : IAsyncDisposable
 {
     private int _active;
     private volatile bool _released;
+    private volatile bool _wokenForBackground;
     private int _disposed;
     private long _lastUsedTicks;
 
@@ -50,6 +51,13 @@ public sealed class ShellContext : IAsyncDisposable
 
     public int ActiveRequests => Volatile.Read(ref _active);
 
+    /// <summary>
+    /// True while the shell, activated for background work rather than for use
+    /// (<see cref="ShellHost.EnterAsync(string, bool, CancellationToken)"/> with <c>countsAsUse</c> false), has not been
+    /// entered as use since: the background task runner then runs only the tasks that wake idle tenants in it.
+    /// </summary>
+    public bool IsWokenForBackground => _wokenForBackground;
+
     public DateTimeOffset LastUsedUtc => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
     private TimeProvider Clock { get; }
@@ -75,10 +83,19 @@ public sealed class ShellContext : IAsyncDisposable
         if (countsAsUse)
         {
             Interlocked.Exchange(ref _lastUsedTicks, Clock.GetUtcNow().UtcTicks);
+
+            // Read first: the request path should not write a shared field on every request.
+            if (_wokenForBackground)
+            {
+                _wokenForBackground = false;
+            }
         }
 
         return true;
     }
+
+    /// <summary>Set by the host before it publishes a shell it built for background work, so no request can enter it first.</summary>
+    internal void MarkWokenForBackground() => _wokenForBackground = true;
 
     public void Exit()
     {

@@ -159,22 +159,30 @@ public sealed class ShellHost : IAsyncDisposable
     }
 
     /// <summary>Returns the tenant's shell with the caller counted in (call <see cref="ShellContext.Exit"/> when done), building it on first use.</summary>
-    public ValueTask<ShellContext> EnterAsync(string name, CancellationToken cancellationToken = default)
+    public ValueTask<ShellContext> EnterAsync(string name, CancellationToken cancellationToken = default) => EnterAsync(name, countsAsUse: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnterAsync(string, CancellationToken)"/>; with <paramref name="countsAsUse"/> false (background
+    /// work) neither the entry nor an activation it causes counts as use: the shell's <see cref="ShellContext.LastUsedUtc"/>
+    /// is left as it was (a shell built here keeps its build time), so the idle releaser releases it as any unused shell,
+    /// and a shell built here is marked <see cref="ShellContext.IsWokenForBackground"/> until something uses it.
+    /// </summary>
+    public ValueTask<ShellContext> EnterAsync(string name, bool countsAsUse, CancellationToken cancellationToken = default)
     {
         // The path of nearly every request: the shell is built and running; no task, no state machine.
         var current = GetSlot(name).Current;
-        return current is not null && current.TryEnter()
+        return current is not null && current.TryEnter(countsAsUse)
             ? ValueTask.FromResult(current)
-            : new ValueTask<ShellContext>(EnterSlowAsync(name, cancellationToken));
+            : new ValueTask<ShellContext>(EnterSlowAsync(name, countsAsUse, cancellationToken));
     }
 
-    private async Task<ShellContext> EnterSlowAsync(string name, CancellationToken cancellationToken)
+    private async Task<ShellContext> EnterSlowAsync(string name, bool countsAsUse, CancellationToken cancellationToken)
     {
         while (true)
         {
             var slot = GetSlot(name);
             var current = slot.Current;
-            if (current is not null && current.TryEnter())
+            if (current is not null && current.TryEnter(countsAsUse))
             {
                 return current;
             }
@@ -193,18 +201,20 @@ public sealed class ShellHost : IAsyncDisposable
                     throw new ShellActivationException($"Tenant '{name}' is {settings.State}.");
                 }
 
-                pending = slot.Pending ??= Task.Run(() => ActivateAsync(slot, settings), CancellationToken.None);
+                // Single flight: whoever starts the activation decides whether it is for use; a request that joins one
+                // started for background work enters as use below, which clears the shell's mark.
+                pending = slot.Pending ??= Task.Run(() => ActivateAsync(slot, settings, forUse: countsAsUse), CancellationToken.None);
             }
 
             var shell = await pending.WaitAsync(cancellationToken);
-            if (shell.TryEnter())
+            if (shell.TryEnter(countsAsUse))
             {
                 return shell;
             }
         }
     }
 
-    private async Task<ShellContext> ActivateAsync(ShellSlot slot, ShellSettings settings)
+    private async Task<ShellContext> ActivateAsync(ShellSlot slot, ShellSettings settings, bool forUse)
     {
         var stopwatch = Stopwatch.StartNew();
         try
@@ -212,6 +222,11 @@ public sealed class ShellHost : IAsyncDisposable
             var features = await _builder.LoadFeaturesAsync(settings, CancellationToken.None);
             features = await _builder.MigrateAsync(settings, features, CancellationToken.None);
             var shell = await _builder.BuildAsync(settings, features, CancellationToken.None);
+            if (!forUse)
+            {
+                shell.MarkWokenForBackground();
+            }
+
             lock (slot.Gate)
             {
                 slot.Pending = null;
@@ -228,7 +243,15 @@ public sealed class ShellHost : IAsyncDisposable
 
             _activations.Add(1);
             _activationDuration.Record(stopwatch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("tenant", settings.Name));
-            _logger.LogInformation("Tenant {Tenant} activated with {FeatureCount} features in {Elapsed:F1} ms", settings.Name, features.Count, stopwatch.Elapsed.TotalMilliseconds);
+            if (forUse)
+            {
+                _logger.LogInformation("Tenant {Tenant} activated with {FeatureCount} features in {Elapsed:F1} ms", settings.Name, features.Count, stopwatch.Elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                _logger.LogInformation("Tenant {Tenant} activated for background tasks with {FeatureCount} features in {Elapsed:F1} ms", settings.Name, features.Count, stopwatch.Elapsed.TotalMilliseconds);
+            }
+
             return shell;
         }
         catch (Exception ex)

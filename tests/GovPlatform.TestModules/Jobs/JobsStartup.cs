@@ -10,14 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.TestModules.Jobs;
 
-/// <summary>Registers the feature's background tasks as a module does, and lists their runs at <c>/jobs/runs</c>.</summary>
+/// <summary>
+/// Registers the feature's background tasks as a module does, and lists their runs at <c>/jobs/runs</c>. The waking task
+/// is there only in tenants whose setting <c>TestJobs:Waking</c> gives its interval, so the other tests keep two tasks.
+/// </summary>
 [ForFeature("Test.Jobs")]
-public sealed class JobsStartup : ModuleStartup
+public sealed class JobsStartup(ITenant tenant) : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<IBackgroundTask, RecordTask>();
         services.AddSingleton<IBackgroundTask, FlakyTask>();
+        if (tenant.Settings["TestJobs:Waking"] is { Length: > 0 } interval)
+        {
+            services.AddSingleton<IBackgroundTask>(new WakingTask(TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services) =>
@@ -52,6 +59,18 @@ public sealed class RecordTask : IBackgroundTask
     public TimeSpan Interval => TimeSpan.FromHours(1);
 
     public Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) => JobRuns.RecordAsync(services, "record", cancellationToken);
+}
+
+/// <summary>A deadline check that must run in idle tenants too: counts its runs as "waking", at the interval it is given.</summary>
+public sealed class WakingTask(TimeSpan interval) : IBackgroundTask
+{
+    public string Name => "tests.jobs.waking";
+
+    public TimeSpan Interval => interval;
+
+    public bool WakesIdleTenant => true;
+
+    public Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) => JobRuns.RecordAsync(services, "waking", cancellationToken);
 }
 
 /// <summary>
