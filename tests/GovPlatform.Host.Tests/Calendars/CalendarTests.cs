@@ -72,6 +72,29 @@ public sealed class CalendarTests
         Assert.Empty(await host.AuditAsync("beta", "calendar"));
     }
 
+    [Fact]
+    public async Task The_district_recipes_and_the_street_centre_template_ship_the_official_2026_holidays()
+    {
+        await using var host = new TestHost().WithRepositoryTenants()
+            .WithTenant("xinhua", definition: json => json["Recipe"] = "street-centre");
+        host.Start();
+        foreach (var tenant in new[] { "lianhu", "wanyuan", "yuexiu", "zhanqian", "xinhua" })
+        {
+            await host.WarmAsync(tenant);
+            var calendar = await CalendarAsync(host, tenant);
+            Assert.Equal(33, calendar.Holidays.Count);
+            Assert.Equal(6, calendar.MakeUpDays.Count);
+            Assert.Equal(["08:30–12:00", "13:30–17:30"], calendar.Hours.Select(h => h.ToString()));
+
+            // Spring Festival: 15–23 February off, the Saturdays 14 and 28 February worked; National Day: 1–7 October.
+            Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 14)));
+            Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 23)));
+            Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 24)));
+            Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 7)));
+            Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+        }
+    }
+
     [Theory]
     [InlineData("""{"name": "calendar", "holidays": [{"date": "2026-13-01", "name": "坏日期"}]}""", "holidays[0].date is \"2026-13-01\"")]
     [InlineData("""{"name": "calendar", "hours": [{"start": "8h30", "end": "12:00"}]}""", "hours[0].start is \"8h30\"")]
