@@ -19,6 +19,7 @@ public sealed class AdminNavigation : INavigationProvider
         items.Add(new NavigationItem(new("概览", "Dashboard"), "admin", Section, AdminPermissions.Access, Position: 0));
         items.Add(new NavigationItem(new("功能", "Features"), "admin/features", Section, AdminPermissions.ManageFeatures, Position: 10));
         items.Add(new NavigationItem(new("站点设置", "Site settings"), "admin/settings", Section, AdminPermissions.ManageSettings, Position: 20));
+        items.Add(new NavigationItem(new("工作日历", "Working calendar"), "admin/calendar", Section, AdminPermissions.Calendar, Position: 25));
         items.Add(new NavigationItem(new("审计日志", "Audit log"), "admin/audit", Section, AdminPermissions.ViewAuditLog, Position: 90));
     }
 }

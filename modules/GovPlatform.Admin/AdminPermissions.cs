@@ -17,10 +17,13 @@ public sealed class AdminPermissions : IPermissionProvider
     /// <summary>Change the site's name, theme, language, time zone and feature flags.</summary>
     public static readonly Permission ManageSettings = new("Settings.Manage", new("修改站点设置", "Change site settings"), Group);
 
+    /// <summary>Edit the working calendar: working days, hours, holidays and make-up days (Administrator only by default).</summary>
+    public static readonly Permission Calendar = new("Admin.Calendar", new("管理工作日历", "Manage the working calendar"), Group);
+
     /// <summary>Read and export the audit log.</summary>
     public static readonly Permission ViewAuditLog = new("AuditLog.View", new("查看审计日志", "View the audit log"), Group);
 
-    public IEnumerable<Permission> GetPermissions() => [Access, ManageFeatures, ManageSettings, ViewAuditLog];
+    public IEnumerable<Permission> GetPermissions() => [Access, ManageFeatures, ManageSettings, Calendar, ViewAuditLog];
 
     public IEnumerable<PermissionGrant> GetDefaultGrants() =>
     [

@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<SiteSettingsEditor>();
         services.AddScoped<SiteLogo>();
+        services.AddScoped<CalendarEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -103,6 +104,47 @@ public sealed class Startup : ModuleStartup
             await editor.ApplyAsync(form, logo, cancellationToken);
             return Results.LocalRedirect(context.TenantPath("admin/settings?done=saved"));
         }).RequirePermission(AdminPermissions.ManageSettings);
+
+        admin.MapGetShared("/calendar", async (string? done, CalendarEditor editor, CancellationToken cancellationToken) =>
+            new RazorComponentResult<CalendarPage>(new
+            {
+                Form = await editor.CurrentAsync(cancellationToken),
+                Upcoming = await editor.UpcomingAsync(cancellationToken),
+                TimeZone = editor.TimeZoneId,
+                Errors = new Dictionary<string, string>(),
+                Done = done,
+            }))
+            .RequirePermission(AdminPermissions.Calendar);
+
+        admin.MapPostShared("/calendar", async ([FromForm] CalendarForm form, CalendarEditor editor, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var (definition, errors) = CalendarEditor.Parse(form, CalendarEditor.English);
+            if (definition is not null)
+            {
+                try
+                {
+                    await editor.SaveAsync(definition, cancellationToken);
+                    return (IResult)Results.LocalRedirect(context.TenantPath("admin/calendar?done=saved"));
+                }
+                catch (GovPlatform.Calendars.WorkingCalendarException ex)
+                {
+                    errors[""] = string.Join(" ", ex.Errors.Select(e => CalendarEditor.English ? e.English : e.Chinese));
+                }
+            }
+
+            // The form comes back as it was typed, with its errors; nothing was saved.
+            return new RazorComponentResult<CalendarPage>(new
+            {
+                Form = form,
+                Upcoming = await editor.UpcomingAsync(cancellationToken),
+                TimeZone = editor.TimeZoneId,
+                Errors = errors,
+                Done = (string?)null,
+            })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }).RequirePermission(AdminPermissions.Calendar);
 
         // The logo, public: the themes show it on every page. A versioned URL (?v=) may be cached for good.
         endpoints.MapGetShared("/site/logo", (string? v, SiteLogo logo, ITenantFiles files, HttpContext context) =>
