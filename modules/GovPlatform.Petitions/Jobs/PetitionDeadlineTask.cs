@@ -55,6 +55,7 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
                 Note = "超期自动督办 / Overdue: supervision raised automatically",
             }, PetitionActor.System, cancellationToken);
             supervised += result.Succeeded ? 1 : 0;
+            LogRefusal(id, result);
             db.ChangeTracker.Clear();
         }
 
@@ -71,6 +72,7 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
                 Note = "评价期满未评价，自动结案 / Not rated within the period: closed",
             }, PetitionActor.System, cancellationToken);
             closed += result.Succeeded ? 1 : 0;
+            LogRefusal(id, result);
             db.ChangeTracker.Clear();
         }
 
@@ -78,6 +80,15 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
         {
             logger.LogInformation("Petitions: {Warned} due soon, {Overdue} overdue, {Supervised} supervised, {Closed} closed unrated",
                 warned, overdue, supervised, closed);
+        }
+    }
+
+    private void LogRefusal(long id, PetitionCommandResult result)
+    {
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Petitions: the deadline job could not move petition {Id}: {Status} {Errors}", id, result.Status,
+                string.Join("; ", (result.Errors ?? new Dictionary<string, Localization.BilingualText>()).Select(e => $"{e.Key}: {e.Value.English}")));
         }
     }
 

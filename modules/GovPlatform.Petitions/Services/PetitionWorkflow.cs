@@ -78,12 +78,16 @@ internal sealed class PetitionWorkflow(
     /// <summary>Runs <paramref name="command"/> on the petition <paramref name="id"/> as <paramref name="actor"/>.</summary>
     public async Task<PetitionCommandResult> ExecuteAsync(long id, PetitionCommand command, PetitionActor actor, CancellationToken cancellationToken)
     {
-        // A first permission check outside the transaction: it may write the tenant's default grants (the first check
-        // after the feature is enabled), which SQLite could not do beside our open write transaction.
-        if (actor.User is not null && await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } before
-            && !await MayAsync(actor, command.Trigger, before))
+        // Before the transaction: the facts warm the grid's snapshot and the catalogue (a snapshot load opens a transaction
+        // of its own, which SQLite would make wait behind ours), and a first permission check may write the tenant's
+        // default grants (the first check after the feature is enabled).
+        if (await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } before)
         {
-            return PetitionCommandResult.Refused(PetitionCommandStatus.Forbidden, new("您没有对这件诉求执行此操作的权限。", "You may not do this on this petition."), before);
+            await FactsAsync(before, cancellationToken);
+            if (actor.User is not null && !await MayAsync(actor, command.Trigger, before))
+            {
+                return PetitionCommandResult.Refused(PetitionCommandStatus.Forbidden, new("您没有对这件诉求执行此操作的权限。", "You may not do this on this petition."), before);
+            }
         }
 
         List<PetitionAttachment> stored = [];
