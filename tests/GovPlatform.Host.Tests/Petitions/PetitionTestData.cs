@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using GovPlatform.Host.Tests.Grid;
 using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
-using GovPlatform.Petitions.Services;
 using GovPlatform.Identity.Models;
+using GovPlatform.Petitions.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
