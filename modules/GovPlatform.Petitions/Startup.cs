@@ -1,5 +1,6 @@
 using GovPlatform.Jobs;
 using GovPlatform.Modules;
+using GovPlatform.Petitions.Api;
 using GovPlatform.Petitions.Jobs;
 using GovPlatform.Petitions.Services;
 using Microsoft.AspNetCore.Builder;
@@ -29,5 +30,6 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        PetitionApiEndpoints.Map(endpoints);
     }
 }

@@ -79,8 +79,11 @@ internal sealed class PetitionWorkflow(
     public async Task<PetitionCommandResult> ExecuteAsync(long id, PetitionCommand command, PetitionActor actor, CancellationToken cancellationToken)
     {
         // A first permission check outside the transaction: it may write the tenant's default grants (the first check
-        // after the feature is enabled), which SQLite could not do beside our open write transaction.
+        // after the feature is enabled), which SQLite could not do beside our open write transaction. Not for a retry
+        // (its key names an event already): the first run may have moved the case out of the user's hands, and the
+        // retry must get the first run's answer, which RunAsync gives.
         if (actor.User is not null && await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } before
+            && !(command.IdempotencyKey is { Length: > 0 } retryKey && await db.Set<PetitionEvent>().AsNoTracking().AnyAsync(e => e.IdempotencyKey == retryKey, cancellationToken))
             && !await MayAsync(actor, command.Trigger, before))
         {
             return PetitionCommandResult.Refused(PetitionCommandStatus.Forbidden, new("您没有对这件诉求执行此操作的权限。", "You may not do this on this petition."), before);
