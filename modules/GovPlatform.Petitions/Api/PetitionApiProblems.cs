@@ -109,6 +109,11 @@ internal static class PetitionApiProblems
         L("请以 Content-Type: application/json 发送请求正文；附件以 base64 放在 attachments 中。",
           "Send the body with Content-Type: application/json; attachments go base64-encoded in \"attachments\"."));
 
+    public static IResult TooLarge() => Problem(
+        StatusCodes.Status413PayloadTooLarge, "too-large", L("请求过大", "The request is too large"),
+        L("请求正文超过了服务器允许的大小；请压缩照片或视频，或分几次提交（附件也可在办理时随操作补充）。",
+          "The body is larger than the server accepts; make the photos or video smaller, or send them in several requests (attachments can also come with later commands)."));
+
     public static IResult BadJson(string? path) => Problem(
         StatusCodes.Status400BadRequest, "bad-json", L("请求正文无法读取", "The body cannot be read"),
         L($"请求正文不是这个接口要求的 JSON（位置 {path ?? "$"}：未知的属性、值的类型不对，或附件不是有效的 base64）。",

@@ -129,6 +129,11 @@ internal static class PetitionApiRequests
         {
             return (null, PetitionApiProblems.BadJson(e.Path));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's request body limit (Kestrel's 30 MB by default), met while reading the attachments.
+            return (null, PetitionApiProblems.TooLarge());
+        }
     }
 
     /// <summary>The Idempotency-Key header, or the 400 answer when it is missing, empty or longer than 100 characters.</summary>

@@ -86,8 +86,8 @@ internal static class PetitionOpenApi
         {
             _schemas["ProblemDetails"] = Object(T("RFC 7807 错误说明；code 为机器可读的原因", "RFC 7807 problem details; code names the reason"), [],
                 ("type", Str()), ("title", Str()), ("status", Int()), ("detail", Str()), ("instance", Str()),
-                ("code", Str(T("原因：unauthorized、forbidden、antiforgery、not-found、unknown-action、not-allowed、version-required、bad-if-match、stale、unsupported-media-type、bad-json",
-                    "The reason: unauthorized, forbidden, antiforgery, not-found, unknown-action, not-allowed, version-required, bad-if-match, stale, unsupported-media-type, bad-json"))),
+                ("code", Str(T("原因：unauthorized、forbidden、antiforgery、not-found、unknown-action、not-allowed、version-required、bad-if-match、stale、unsupported-media-type、bad-json、too-large",
+                    "The reason: unauthorized, forbidden, antiforgery, not-found, unknown-action, not-allowed, version-required, bad-if-match, stale, unsupported-media-type, bad-json, too-large"))),
                 ("permission", Str(T("403：缺少的权限", "403: the permission missing"))),
                 ("currentVersion", Int(T("412：诉求当前的版本号", "412: the petition's current version"), nullable: true)));
             _schemas["ValidationProblemDetails"] = Object(T("RFC 7807 错误说明，errors 按出错的项列出", "RFC 7807 problem details with the errors by field"), [],
@@ -269,6 +269,7 @@ internal static class PetitionOpenApi
             var unauthorized = Problem(T("未登录", "Not signed in"));
             var forbidden = Problem(T("没有权限（permission 为缺少的权限），或不能对这件诉求执行此操作", "Not allowed (permission names the one missing), or not on this petition"));
             var notFound = Problem(T("没有这件诉求，或不在你的可见范围内", "No such petition, or outside what you may see"));
+            var tooLarge = Problem(T("请求正文超过服务器允许的大小（默认约 30 MB，附件 base64 编码后计）", "The body is larger than the server accepts (about 30 MB by default, attachments counted base64-encoded)"));
             var tooMany = new OpenApiResponse
             {
                 Description = T("请求过于频繁（按本区和客户端地址计）；Retry-After 为需等待的秒数", "Too many requests (per district and client address); Retry-After gives the seconds to wait"),
@@ -343,6 +344,7 @@ internal static class PetitionOpenApi
                             ("400", Validation(T("内容有误（errors 按字段）、缺少或重复使用 Idempotency-Key、正文无法读取，或缺少防伪令牌", "Refused values (errors by field), a missing or reused Idempotency-Key, an unreadable body, or a missing antiforgery token"))),
                             ("401", Problem(T("channel 为 field 但未登录", "channel field without signing in"))),
                             ("403", Problem(T("channel 为 field 但没有“上报事件”权限", "channel field without Petitions.Report"))),
+                            ("413", tooLarge),
                             ("415", Problem(T("请求正文不是 JSON", "The body is not JSON"))),
                             ("429", tooMany)),
                     },
@@ -445,6 +447,7 @@ internal static class PetitionOpenApi
                             ("404", Problem(T("没有这件诉求（或不在你的可见范围内），或没有这个操作", "No such petition (or outside what you may see), or no such action"))),
                             ("409", Problem(T("诉求当前的环节不允许这个操作", "The petition's stage does not allow the action"))),
                             ("412", Problem(T("If-Match 的版本不是当前版本（currentVersion 为当前版本）", "If-Match names another version than the current one (currentVersion)"))),
+                            ("413", tooLarge),
                             ("415", Problem(T("请求正文不是 JSON", "The body is not JSON"))),
                             ("428", Problem(T("缺少 If-Match", "If-Match is missing")))),
                     },

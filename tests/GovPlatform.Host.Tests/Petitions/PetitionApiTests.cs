@@ -475,7 +475,7 @@ public sealed class PetitionApiTests
         var command = paths["/api/petitions/{id}/commands/{action}"].Operations![HttpMethod.Post];
         Assert.Equal(["Idempotency-Key", "If-Match"], command.Parameters!.Select(p => p.Name!).Order(StringComparer.Ordinal));
         Assert.All(command.Parameters!, p => Assert.True(p.Required));
-        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "415", "428"], command.Responses!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "413", "415", "428"], command.Responses!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["antiforgery", "cookie"], command.Security!.Single().Keys.Select(k => k.Reference.Id!).Order(StringComparer.Ordinal));
         var action = paths["/api/petitions/{id}/commands/{action}"].Parameters!.Single(p => p.Name == "action");
         Assert.Contains("assignUnit", action.Schema!.Enum!.Select(v => v.GetValue<string>()));
