@@ -115,7 +115,7 @@ internal static class PetitionApiEndpoints
         }
 
         PetitionChannel channel;
-        switch (body!.Channel?.Trim())
+        switch (body!.Channel?.Trim().ToLowerInvariant())
         {
             case null or "" or "api":
                 channel = PetitionChannel.Api;
