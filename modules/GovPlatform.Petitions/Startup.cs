@@ -1,5 +1,6 @@
 using GovPlatform.Jobs;
 using GovPlatform.Modules;
+using GovPlatform.Petitions.Api;
 using GovPlatform.Petitions.Endpoints;
 using GovPlatform.Petitions.Jobs;
 using GovPlatform.Petitions.Services;
@@ -30,6 +31,7 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        PetitionApiEndpoints.Map(endpoints);
         PublicPetitionEndpoints.Map(endpoints);
     }
 }
