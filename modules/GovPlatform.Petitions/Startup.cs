@@ -25,9 +25,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PetitionScope>();
         services.AddScoped<PetitionTracking>();
         services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
+        services.AddScoped<Endpoints.PetitionWorkbench>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Endpoints.WorkbenchEndpoints.Map(endpoints);
     }
 }
