@@ -39,6 +39,9 @@ public sealed class WorkbenchFilter
 
     public int Page { get; set; } = 1;
 
+    /// <summary>How many filters narrow the list (the view and the page do not count).</summary>
+    public int Active => new object?[] { Stage, Channel, Category, Unit, From, To, Text, Duplicates ? true : null }.Count(v => v is not null);
+
     /// <summary>What could not be read, by query parameter.</summary>
     public Dictionary<string, BilingualText> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -225,6 +225,11 @@ public sealed class WorkbenchTests
         Assert.Contains("value=\"26000000000\"", mergeHtml, StringComparison.Ordinal);
         Assert.Contains("同一件事</textarea>", mergeHtml, StringComparison.Ordinal);
 
+        // Without the form's antiforgery token nothing happens.
+        var forged = await staff.PostAsync($"{page}/confirm", new FormUrlEncodedContent([KeyValuePair.Create("version", "1"), KeyValuePair.Create("key", "k-forged")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(PetitionStage.Collect, (await ReadAsync(host, "alpha", petition.Id))!.Stage);
+
         // Confirm: done, the page says so; the same form posted twice (a double click) confirms once.
         var confirmed = await IdentityTestSupport.PostFormAsync(staff, page, $"{page}/confirm", ("version", "1"), ("note", "已电话联系"), ("key", "k-confirm"));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
