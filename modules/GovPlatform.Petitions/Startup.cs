@@ -27,11 +27,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PetitionScope>();
         services.AddScoped<PetitionTracking>();
         services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
+        services.AddScoped<Endpoints.PetitionWorkbench>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         PetitionApiEndpoints.Map(endpoints);
         PublicPetitionEndpoints.Map(endpoints);
+        WorkbenchEndpoints.Map(endpoints);
     }
 }

@@ -14,6 +14,6 @@ internal sealed class TenantUsers(UserManager<GovUser> users, UserAccounts accou
             return null;
         }
 
-        return new TenantUser(user.Id, user.UserName ?? "", user.DisplayName, await accounts.GetGridUnitsAsync(user));
+        return new TenantUser(user.Id, user.UserName ?? "", user.DisplayName, await accounts.GetGridUnitsAsync(user), user.PhoneNumber);
     }
 }

@@ -12,4 +12,5 @@ public interface ITenantUsers
 /// <param name="UserName">The user name they sign in with.</param>
 /// <param name="DisplayName">The name shown to others.</param>
 /// <param name="GridUnits">The grid unit codes the user is confined to; empty when tenant-wide.</param>
-public sealed record TenantUser(string Id, string UserName, string DisplayName, IReadOnlyList<string> GridUnits);
+/// <param name="Phone">The phone number on the account, or null.</param>
+public sealed record TenantUser(string Id, string UserName, string DisplayName, IReadOnlyList<string> GridUnits, string? Phone = null);

@@ -1,0 +1,115 @@
+using GovPlatform.Host.Tests.Grid;
+using GovPlatform.Host.Tests.Infrastructure;
+using GovPlatform.Host.Tests.Petitions;
+using Microsoft.Playwright;
+using static GovPlatform.Host.Tests.Petitions.PetitionTestData;
+
+namespace GovPlatform.Host.Tests.Browser;
+
+/// <summary>
+/// The petitions hall's staff side in Chromium: a receiver registers a visit with a photo and confirms it from the case
+/// page; a grid worker on a phone files a field report with the phone's location. (The citizen's side — /petitions/new
+/// and tracking — is added here once its pages are merged.)
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PetitionBrowserTests(Chromium chromium)
+{
+    [Fact]
+    public async Task A_receiver_registers_a_visit_confirms_it_and_finds_it_on_the_workbench()
+    {
+        await using var host = new TestHost().WithPetitionTenant("alpha").WithKestrel();
+        host.Start();
+        await using var context = await chromium.NewContextAsync(host.BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "staff");
+
+        await page.GotoAsync("/alpha/admin/petitions/reception");
+        await page.FillAsync("#contactName", "王大爷");
+        await page.FillAsync("#contactPhone", "13512345678");
+        await page.FillAsync("#peopleInvolved", "楼上住户");
+        await page.SelectOptionAsync("#categoryCode", "0201");
+        await page.FillAsync("#description", "楼上住户长期在阳台养鸽子，气味和噪音影响休息。");
+        await page.SelectOptionAsync("#gridUnitCode", "D-01-01-02");
+        await page.FillAsync("#receptionOpinion", "建议网格员跟踪回访。");
+        await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "来访材料.png", MimeType = "image/png", Buffer = WorkbenchTestSupport.Png() });
+        await page.ClickAsync("main form button[type=submit].gp-button");
+        await page.WaitForURLAsync(url => url.Contains("done=received", StringComparison.Ordinal));
+        var main = page.Locator("main");
+        Assert.Contains("您是这件诉求的首问责任人", await main.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("main .case-files img").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 8"));
+        var number = (await page.Locator("main .case-number").InnerTextAsync()).Trim();
+
+        // The confirm form is folded away until opened; its note goes into the timeline.
+        await page.ClickAsync("#action-confirm > summary");
+        await page.FillAsync("#confirm-note", "已当面了解情况");
+        await page.ClickAsync("#action-confirm button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("done=confirm", StringComparison.Ordinal));
+        Assert.Contains("已完成：受理", await main.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已当面了解情况", await page.Locator("main .case-timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("问题发现", await page.Locator("main .case-stage").InnerTextAsync());
+
+        // A refused action keeps its form open with the error beside the field.
+        await page.ClickAsync("#action-reject > summary");
+        await page.EvaluateAsync("() => document.getElementById('reject-note').removeAttribute('required')");
+        await page.ClickAsync("#action-reject button[type=submit]");
+        await page.WaitForSelectorAsync("#reject-note-error");
+        Assert.True(await page.Locator("#action-reject").EvaluateAsync<bool>("d => d.open"));
+
+        await page.GotoAsync("/alpha/admin/petitions");
+        await page.ClickAsync($"main table a:has-text('{number}')");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/alpha/admin/petitions/", StringComparison.Ordinal));
+        Assert.Contains(number, await page.Locator("main h1").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_grid_worker_on_a_phone_reports_with_the_phones_location()
+    {
+        await using var host = new TestHost().WithPetitionTenant("alpha").WithPhoneUser("alpha", "mobile", "GridWorker", "D-01-01-01", "13600001111").WithKestrel();
+        host.Start();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            Permissions = ["geolocation"],
+            Geolocation = new Geolocation { Longitude = (float)InFirstGrid.Longitude, Latitude = (float)InFirstGrid.Latitude, Accuracy = 12 },
+        });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "mobile");
+
+        await page.GotoAsync("/alpha/admin/petitions/report");
+        await page.SelectOptionAsync("#categoryCode", "0102");
+        await page.FillAsync("#description", "消防通道被电动车堵塞。");
+        await page.SetInputFilesAsync("#attachments", new FilePayload { Name = "堵塞.png", MimeType = "image/png", Buffer = WorkbenchTestSupport.Png() });
+
+        // The button is there only with JavaScript; it fills the hidden coordinates and says where it found the phone.
+        var locate = page.Locator("button[data-locate-report]");
+        await locate.ClickAsync();
+        await Assertions.Expect(page.Locator("#report-location-status")).ToContainTextAsync("已定位");
+        Assert.StartsWith("113.20", await page.InputValueAsync("#longitude"), StringComparison.Ordinal);
+
+        // Phone-sized: the report button spans the screen.
+        var submit = page.Locator("main button.report-submit");
+        Assert.True((await submit.BoundingBoxAsync())!.Width > 300);
+        await submit.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("filed=", StringComparison.Ordinal));
+        Assert.Contains("已上报，编号", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("main a:has-text('查看这件诉求')");
+        await page.WaitForURLAsync(url => !url.Contains("/report", StringComparison.Ordinal));
+        var details = await page.Locator("main .case-details").First.InnerTextAsync();
+        Assert.Contains("网格上报", details, StringComparison.Ordinal);
+        Assert.Contains("第一网格", details, StringComparison.Ordinal);
+        Assert.Contains("13600001111", details, StringComparison.Ordinal);
+    }
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/alpha/account/login");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", GridTestData.StaffPassword);
+        await page.Locator("main form[action$='/account/login'] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+}
