@@ -1,6 +1,7 @@
 using GovPlatform.Jobs;
 using GovPlatform.Modules;
 using GovPlatform.Petitions.Jobs;
+using GovPlatform.Petitions.Ledger;
 using GovPlatform.Petitions.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -24,10 +25,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
         services.AddScoped<PetitionScope>();
         services.AddScoped<PetitionTracking>();
+        services.AddScoped<PetitionStatistics>();
+        services.AddScoped<LedgerExport>();
         services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        LedgerEndpoints.Map(endpoints);
     }
 }
