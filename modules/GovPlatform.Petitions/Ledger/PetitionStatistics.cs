@@ -131,7 +131,7 @@ internal sealed class PetitionStatistics(
                 || (p.GridUnitCode == null && EF.Parameter(list).Contains(p.HandlingUnitCode!)));
         }
 
-        var resolved = request with { Unit = string.IsNullOrWhiteSpace(request.Unit) ? null : anchor?.Code ?? request.Unit.Trim() };
+        var resolved = request with { Unit = chosen?.Code ?? (string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit.Trim()) };
         return new LedgerSelection(resolved, anchor, roots, chosen, fromUtc, toUtc, query, errors, forbidden);
     }
 
