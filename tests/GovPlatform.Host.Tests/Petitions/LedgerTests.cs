@@ -1,5 +1,8 @@
 using System.Net;
 using GovPlatform.Data;
+using GovPlatform.Grid;
+using GovPlatform.Grid.Models;
+using GovPlatform.Grid.Services;
 using GovPlatform.Host.Tests.Grid;
 using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
@@ -197,6 +200,38 @@ public sealed class LedgerTests
         var worker = await host.SignedInAsync("alpha", "worker", GridTestData.StaffPassword);
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/alpha/admin/petitions/ledger")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync($"/alpha/admin/petitions/ledger/export?{query}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Petitions_filed_under_a_former_code_count_under_the_moved_unit()
+    {
+        await using var host = new TestHost().WithPetitionTenant("alpha");
+        host.Start();
+        await SeedAsync(host, "alpha");
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            // The grid D-01-01-02 (C and K2 are filed under that code) moves to community D-01-02: D-01-02-02.
+            var editor = scope.ServiceProvider.GetRequiredService<GridUnitEditor>();
+            var unit = (await scope.ServiceProvider.GetRequiredService<GridDirectory>().TreeAsync()).Find("D-01-01-02")!;
+            Assert.True((await editor.UpdateAsync("D-01-01-02", new GridUnitEdit { Name = unit.Unit.Name, Level = 4, Households = 350, Version = unit.Unit.Version })).Succeeded);
+            Assert.True((await editor.MoveAsync("D-01-01-02", "D-01-02", null, "test")).Succeeded);
+        }
+
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var statistics = scope.ServiceProvider.GetRequiredService<PetitionStatistics>();
+            var admin = await PrincipalAsync(scope.ServiceProvider, "admin");
+            var street = await ComputeAsync(statistics, admin, new LedgerRequest("D-01", October1, October31, LedgerGrouping.Unit));
+            Assert.Equal(["D-01-01", "D-01-02", "D-01"], street.Groups.Select(g => g.Key));
+            Assert.Equal([3L, 4L, 1L], street.Groups.Select(g => g.Figures.Received));
+
+            var moved = await ComputeAsync(statistics, admin, new LedgerRequest("D-01-01-02", October1, October31, LedgerGrouping.Unit));
+            Assert.Equal("D-01-02-02", moved.Request.Unit);
+            Assert.Equal(2, moved.Total.Received);
+
+            var community = await ComputeAsync(statistics, await PrincipalAsync(scope.ServiceProvider, "staff"), new LedgerRequest(null, October1, October31, LedgerGrouping.Unit));
+            Assert.Equal(3, community.Total.Received);
+        }
     }
 
     [Fact]
