@@ -137,6 +137,8 @@ public sealed class LedgerTests
         Assert.Contains("东风街道", html, StringComparison.Ordinal);
         Assert.Contains("75.0%", html, StringComparison.Ordinal);
         Assert.Contains("admin/petitions/ledger?unit=D-01&amp;", html, StringComparison.Ordinal);
+        Assert.Contains("全区，2026-10-01 至 2026-10-31，受理 14 件", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/alpha/admin/petitions/ledger\" aria-current=\"page\">台账与统计", html, StringComparison.Ordinal);
         Assert.Contains("admin/petitions?view=all&amp;from=2026-10-01&amp;to=2026-10-31&amp;unit=D-02", html, StringComparison.Ordinal);
 
         var bad = await admin.GetAsync("/alpha/admin/petitions/ledger?period=custom&from=2026-10-31&to=2026-13-01");
