@@ -22,7 +22,8 @@ public static class MicroBenchmarks
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "govplatform-benchmarkdotnet"));
-        // --only route|shell|grid|liquid runs one set (for a quicker look at one part).
+        // --only route|shell|grid|liquid|petitions runs one set (for a quicker look at one part). The petitions set
+        // seeds a district of a million petitions the first time (minutes), so it runs only when asked for by name.
         var only = options.Get("only");
         var sets = new (string Name, Func<BenchmarkDotNet.Reports.Summary> Run)[]
         {
@@ -30,8 +31,19 @@ public static class MicroBenchmarks
             ("shell", () => BenchmarkRunner.Run<ShellBuildBenchmarks>(config)),
             ("grid", () => BenchmarkRunner.Run<GridBenchmarks>(config)),
             ("liquid", () => BenchmarkRunner.Run<LiquidBenchmarks>(config)),
+            ("petitions", () => BenchmarkRunner.Run<PetitionBenchmarks>(config)),
         };
-        var summaries = sets.Where(s => only is null || s.Name == only).Select(s => s.Run()).ToList();
+        PetitionBenchmarkStore.Count = options.GetInt("petitions", PetitionBenchmarkStore.Count);
+        PetitionBenchmarkStore.Provider = options.Get("provider")?.ToLowerInvariant() ?? PetitionBenchmarkStore.Provider;
+        List<BenchmarkDotNet.Reports.Summary> summaries;
+        try
+        {
+            summaries = [.. sets.Where(s => only is null ? s.Name != "petitions" : s.Name == only).Select(s => s.Run())];
+        }
+        finally
+        {
+            PetitionBenchmarkStore.DisposeAsync().GetAwaiter().GetResult();
+        }
 
         var text = new StringBuilder()
             .AppendLine("## Micro benchmarks")
@@ -47,13 +59,22 @@ public static class MicroBenchmarks
                 var mean = report.ResultStatistics?.Mean;
                 var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
 
-                // A benchmark with a baseline in its category (the grid's) is also given as a ratio to it, measured side by side.
+                // A benchmark with a baseline in its category (the grid's) is also given as a ratio to it, measured side by
+                // side, with the same parameters (the petitions' provider).
                 var category = report.BenchmarkCase.Descriptor.Categories.FirstOrDefault();
+                var parameters = report.BenchmarkCase.Parameters.DisplayInfo;
                 var baseline = category is null ? null : summary.Reports.FirstOrDefault(r =>
-                    r.BenchmarkCase.Descriptor.Baseline && r.BenchmarkCase.Descriptor.Categories.Contains(category) && r != report);
+                    r.BenchmarkCase.Descriptor.Baseline && r.BenchmarkCase.Descriptor.Categories.Contains(category) && r != report
+                    && r.BenchmarkCase.Parameters.DisplayInfo == parameters);
                 var ratio = mean is { } m && baseline?.ResultStatistics?.Mean is { } b && b > 0 ? (m / b).ToString("0.000", CultureInfo.InvariantCulture) : "";
+                var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
+                if (report.BenchmarkCase.HasParameters)
+                {
+                    name += $" {parameters}";
+                }
+
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'')} | {(mean is null ? "failed" : FormatTime(mean.Value))} | {(allocated is null ? "" : FormatBytes(allocated.Value))} | {ratio} |");
+                    $"| {name} | {(mean is null ? "failed" : FormatTime(mean.Value))} | {(allocated is null ? "" : FormatBytes(allocated.Value))} | {ratio} |");
             }
         }
 

@@ -3,6 +3,7 @@ using GovPlatform.Modules;
 using GovPlatform.Petitions.Api;
 using GovPlatform.Petitions.Endpoints;
 using GovPlatform.Petitions.Jobs;
+using GovPlatform.Petitions.Ledger;
 using GovPlatform.Petitions.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +27,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
         services.AddScoped<PetitionScope>();
         services.AddScoped<PetitionTracking>();
+        services.AddScoped<PetitionStatistics>();
+        services.AddScoped<LedgerExport>();
         services.AddSingleton<IBackgroundTask, PetitionDeadlineTask>();
         services.AddScoped<Endpoints.PetitionWorkbench>();
     }
@@ -35,5 +38,6 @@ public sealed class Startup : ModuleStartup
         PetitionApiEndpoints.Map(endpoints);
         PublicPetitionEndpoints.Map(endpoints);
         WorkbenchEndpoints.Map(endpoints);
+        LedgerEndpoints.Map(endpoints);
     }
 }
