@@ -9,7 +9,8 @@ namespace GovPlatform.Host.Tests.Browser;
 /// <summary>
 /// The petitions hall's staff side in Chromium: a receiver registers a visit with a photo and confirms it from the case
 /// page; a grid worker on a phone files a field report with the phone's location. (The citizen's side — /petitions/new
-/// and tracking — is added here once its pages are merged.)
+/// and tracking — is in PublicPetitionBrowserTests.) The whole loop: a citizen submits, reception assigns to a community, the
+/// community escalates to the street, the street closes it, the citizen rates it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PetitionBrowserTests(Chromium chromium)
@@ -102,6 +103,107 @@ public sealed class PetitionBrowserTests(Chromium chromium)
         Assert.Contains("网格上报", details, StringComparison.Ordinal);
         Assert.Contains("第一网格", details, StringComparison.Ordinal);
         Assert.Contains("13600001111", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_citizens_petition_goes_from_the_reception_to_the_community_up_to_the_street_and_back_to_the_citizens_rating()
+    {
+        // The district centre receives online petitions (intake at the top level), so its reception assigns them.
+        await using var host = new TestHost()
+            .WithPetitionTenant("alpha", new System.Text.Json.Nodes.JsonObject { ["intakeDepth"] = 1 })
+            .WithKestrel();
+        host.Start();
+
+        // The citizen, not signed in, reports a matter and gets a tracking number.
+        await using var citizen = await chromium.NewContextAsync(host.BaseAddress);
+        var page = await citizen.NewPageAsync();
+        await page.GotoAsync("/alpha/petitions/new");
+        await page.SelectOptionAsync("#categoryCode", "0201");
+        await page.FillAsync("#description", "楼上住户每晚十一点后在家装修，电钻声影响全楼休息，沟通无果。");
+        await page.SelectOptionAsync("#unit-2", "D-01");
+        await page.SelectOptionAsync("#unit-3", "D-01-01");
+        await page.SelectOptionAsync("#unit-4", "D-01-01-01");
+        await page.FillAsync("#contactName", "刘女士");
+        await page.FillAsync("#contactPhone", "13698765432");
+        await page.ClickAsync("main form.petition-form button[type=submit].gp-button");
+        var number = (await page.Locator("main .petition-number strong").InnerTextAsync()).Trim();
+        Assert.Matches("^[0-9]{14}$", number);
+
+        // Reception at the district centre confirms it, assesses it and assigns it to the community.
+        await using (var reception = await chromium.NewContextAsync(host.BaseAddress))
+        {
+            var staff = await reception.NewPageAsync();
+            await SignInAsync(staff, "leader");
+            await OpenCaseAsync(staff, number);
+            await ActAsync(staff, "confirm");
+            await ActAsync(staff, "assess");
+            await ActAsync(staff, "assign-unit", ("select", "#assign-unit-unitCode", "D-01-01"));
+            Assert.Equal("流转交办", await staff.Locator("main .case-stage").InnerTextAsync());
+        }
+
+        // The community takes it, cannot solve it, and escalates it to the street.
+        await using (var community = await chromium.NewContextAsync(host.BaseAddress))
+        {
+            var staff = await community.NewPageAsync();
+            await SignInAsync(staff, "staff");
+            await OpenCaseAsync(staff, number);
+            await ActAsync(staff, "accept");
+            await ActAsync(staff, "escalate", ("fill", "#escalate-note", "施工方不在本社区，需要街道协调执法"));
+            Assert.Equal("分析研判", await staff.Locator("main .case-stage").InnerTextAsync());
+            Assert.Equal(0, await staff.Locator("main details.case-action").CountAsync());
+        }
+
+        // The street routes it to itself, handles it and closes it with a reply for the citizen.
+        await using (var street = await chromium.NewContextAsync(host.BaseAddress))
+        {
+            var staff = await street.NewPageAsync();
+            await SignInAsync(staff, "street1");
+            await OpenCaseAsync(staff, number);
+            await ActAsync(staff, "assign-unit", ("select", "#assign-unit-unitCode", "D-01"));
+            await ActAsync(staff, "accept");
+            await ActAsync(staff, "complete", ("fill", "#complete-publicReply", "街道已约谈施工方，夜间停止施工。"));
+            Assert.Equal("结果反馈", await staff.Locator("main .case-stage").InnerTextAsync());
+        }
+
+        // The citizen follows it with number and phone, reads the reply (no internal notes) and rates it.
+        await page.GotoAsync("/alpha/petitions/track");
+        await page.FillAsync("#TrackingNumber", number);
+        await page.FillAsync("#Phone", "13698765432");
+        await page.ClickAsync("main form[action$='/petitions/track'] button[type=submit]");
+        var status = page.Locator("main");
+        await Assertions.Expect(status).ToContainTextAsync("街道已约谈施工方，夜间停止施工。");
+        Assert.DoesNotContain("施工方不在本社区", await status.InnerTextAsync(), StringComparison.Ordinal);
+        await page.CheckAsync("input[name=Satisfaction][value='5']");
+        await page.CheckAsync("input[name=Resolved][value=true]");
+        await page.ClickAsync("main form[action$='/petitions/track/rate'] button[type=submit]");
+        await Assertions.Expect(page.Locator("main .petition-stage")).ToHaveTextAsync("考核评价");
+    }
+
+    private static async Task OpenCaseAsync(IPage page, string number)
+    {
+        await page.GotoAsync($"/alpha/admin/petitions?view=all&q={number}");
+        await page.ClickAsync($"main table a:has-text('{number}')");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/alpha/admin/petitions/", StringComparison.Ordinal));
+    }
+
+    /// <summary>Opens an action's folded form on the case page, fills it and sends it; waits for the page to confirm it.</summary>
+    private static async Task ActAsync(IPage page, string action, params (string Kind, string Selector, string Value)[] fields)
+    {
+        await page.ClickAsync($"#action-{action} > summary");
+        foreach (var (kind, selector, value) in fields)
+        {
+            if (kind == "select")
+            {
+                await page.SelectOptionAsync(selector, value);
+            }
+            else
+            {
+                await page.FillAsync(selector, value);
+            }
+        }
+
+        await page.ClickAsync($"#action-{action} button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains($"done={action}", StringComparison.Ordinal));
     }
 
     private static async Task SignInAsync(IPage page, string userName)
