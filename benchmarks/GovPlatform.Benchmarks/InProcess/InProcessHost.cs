@@ -73,6 +73,8 @@ public sealed class InProcessHost : IAsyncDisposable
             ["GovPlatform:TenantsPath"] = Path.Combine(root, "tenants"),
             ["GovPlatform:HostApiKey"] = "bench",
             ["GovPlatform:ShellIdleTimeout"] = "00:00:00",
+            // Background tasks would activate every tenant at their first round and skew the cold-activation figures.
+            ["GovPlatform:BackgroundTaskTick"] = "00:00:00",
         });
         if (settings is not null)
         {

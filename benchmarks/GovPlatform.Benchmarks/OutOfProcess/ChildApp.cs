@@ -114,6 +114,7 @@ public sealed class ChildApp : IAsyncDisposable
             info.Environment["GovPlatform__TenantsPath"] = folder.TenantsPath;
             info.Environment["GovPlatform__HostApiKey"] = "bench";
             info.Environment["GovPlatform__ShellIdleTimeout"] = "00:00:00";
+            info.Environment["GovPlatform__BackgroundTaskTick"] = "00:00:00";
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -10,7 +10,8 @@ internal sealed class PetitionCatalogCache(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private (PetitionCatalog Catalog, long Loaded)? _current;
+    // A class, so that readers on other threads see a whole entry or none (a struct could tear).
+    private volatile Entry? _current;
 
     public async ValueTask<PetitionCatalog> GetAsync(TenantDbContext db, CancellationToken cancellationToken)
     {
@@ -20,9 +21,11 @@ internal sealed class PetitionCatalogCache(TimeProvider clock)
         }
 
         var catalog = await PetitionCatalog.LoadAsync(db, cancellationToken);
-        _current = (catalog, clock.GetTimestamp());
+        _current = new Entry(catalog, clock.GetTimestamp());
         return catalog;
     }
 
     public void Invalidate() => _current = null;
+
+    private sealed record Entry(PetitionCatalog Catalog, long Loaded);
 }
