@@ -10,7 +10,7 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
     private readonly TestHost _host = new TestHost()
         .WithTenant("cold", ["Test.Echo"])
         .WithTenant("busy", ["Test.Echo"])
-        .WithTenant("idle", ["Test.Echo", "Test.GridRecords", "GovPlatform.Contents"])
+        .WithTenant("idle", ["Test.Echo", "Test.GridRecords", "GovPlatform.Contents", "GovPlatform.Petitions"])
         .WithTenant("drain", ["Test.Echo"]);
 
     public Task InitializeAsync()
@@ -133,6 +133,10 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
         // So are the contents module's, and its per-shell pieces (route reservations, list menu, rendering, API).
         Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/api/contents/openapi.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client().GetAsync("/idle/no-such-page")).StatusCode);
+
+        // And the petitions hall's (public form, API, catalogue cache, deadline task).
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/petitions/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync("/idle/api/petitions/categories")).StatusCode);
         var (shell, configuration) = WeakReferences(_host.Shells.Peek("idle")!);
 
         // A feature change builds a new shell and releases this one; an idle release lets the next go too.
