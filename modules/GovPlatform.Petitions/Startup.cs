@@ -31,5 +31,6 @@ public sealed class Startup : ModuleStartup
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         PublicPetitionEndpoints.Map(endpoints);
+        CatalogEndpoints.Map(endpoints);
     }
 }
