@@ -39,5 +39,6 @@ public sealed class Startup : ModuleStartup
         PublicPetitionEndpoints.Map(endpoints);
         WorkbenchEndpoints.Map(endpoints);
         LedgerEndpoints.Map(endpoints);
+        CatalogEndpoints.Map(endpoints);
     }
 }

@@ -21,3 +21,4 @@ using GovPlatform.Modules;
 [assembly: Feature("Test.Platform", "Platform services", Description = "Endpoints over the platform's per-tenant services: audit log, rate limits, data protection, menus, layouts.")]
 [assembly: Feature("Test.Jobs", "Background jobs", Description = "Background tasks that count their runs in a tenant document; one fails or waits when the tenant's settings say so, and one that wakes idle tenants is added when they name its interval.")]
 [assembly: Feature("Test.PetitionRoom", "Petition room", Dependencies = ["GovPlatform.Petitions"], Description = "A mediation room that takes petitions sent to it, as a mediation module would.")]
+[assembly: Feature("Test.PetitionExtraRoom", "Extra petition room", Dependencies = ["GovPlatform.Petitions"], Description = "A room with its own code, for the petition rules' page.")]

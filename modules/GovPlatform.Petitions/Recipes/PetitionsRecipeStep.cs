@@ -13,6 +13,7 @@ namespace GovPlatform.Petitions.Recipes;
 /// <code>{ "departments": [ { "code": "chengguan", "name": { "zh-CN": "…", "en": "…" } } ],
 ///   "categories": [ { "code": "01", "name": {…}, "items": [ { "code": "0101", "name": {…}, "department": "chengguan", "deadline": "2h", "onTheSpot": false } ] } ],
 ///   "settings": { "intakeDepth": 3, "warnBeforeHours": 4, "ratingDays": 7, "reopenDays": 15 } }</code>
+/// Any department, category or item may say <c>"active": false</c> (the admin's export writes it for deactivated ones).
 /// </summary>
 internal sealed class PetitionsRecipeStep(PetitionCatalogEditor editor, PetitionSettingsStore settingsStore, GovPlatform.Data.TenantDbContext db) : IRecipeStep
 {
@@ -42,15 +43,15 @@ internal sealed class PetitionsRecipeStep(PetitionCatalogEditor editor, Petition
             {
                 if (source.TryGetProperty("departments", out var list))
                 {
-                    departments.AddRange(Read<DepartmentEntry>(list, label, "departments").Select(d => new PetitionCatalogEditor.DepartmentInput(d.Code ?? "", d.Name)));
+                    departments.AddRange(Read<DepartmentEntry>(list, label, "departments").Select(d => new PetitionCatalogEditor.DepartmentInput(d.Code ?? "", d.Name, d.Active ?? true)));
                 }
 
                 if (source.TryGetProperty("categories", out var roots))
                 {
                     foreach (var root in Read<CategoryEntry>(roots, label, "categories"))
                     {
-                        categories.Add(new(root.Code ?? "", null, root.Name, root.Department, root.Deadline, root.OnTheSpot));
-                        categories.AddRange((root.Items ?? []).Select(i => new PetitionCatalogEditor.CategoryInput(i.Code ?? "", root.Code, i.Name, i.Department, i.Deadline, i.OnTheSpot)));
+                        categories.Add(new(root.Code ?? "", null, root.Name, root.Department, root.Deadline, root.OnTheSpot, root.Active ?? true));
+                        categories.AddRange((root.Items ?? []).Select(i => new PetitionCatalogEditor.CategoryInput(i.Code ?? "", root.Code, i.Name, i.Department, i.Deadline, i.OnTheSpot, i.Active ?? true)));
                     }
                 }
 
@@ -115,7 +116,7 @@ internal sealed class PetitionsRecipeStep(PetitionCatalogEditor editor, Petition
         }
     }
 
-    private sealed record DepartmentEntry(string? Code, BilingualText Name);
+    private sealed record DepartmentEntry(string? Code, BilingualText Name, bool? Active);
 
-    private sealed record CategoryEntry(string? Code, BilingualText Name, string? Department, string? Deadline, bool OnTheSpot, List<CategoryEntry>? Items);
+    private sealed record CategoryEntry(string? Code, BilingualText Name, string? Department, string? Deadline, bool OnTheSpot, bool? Active, List<CategoryEntry>? Items);
 }

@@ -14,32 +14,36 @@ namespace GovPlatform.Petitions.Services;
 internal sealed partial class PetitionCatalogEditor(TenantDbContext db, PetitionCatalogCache cache, IAuditLog audit)
 {
     /// <summary>A department as imported or edited.</summary>
-    public sealed record DepartmentInput(string Code, BilingualText Name);
+    public sealed record DepartmentInput(string Code, BilingualText Name, bool Active = true);
 
     /// <summary>A category or item as imported or edited; <see cref="Deadline"/> is <c>4h</c> or <c>3d</c>.</summary>
-    public sealed record CategoryInput(string Code, string? ParentCode, BilingualText Name, string? Department, string? Deadline, bool OnTheSpot);
+    public sealed record CategoryInput(string Code, string? ParentCode, BilingualText Name, string? Department, string? Deadline, bool OnTheSpot, bool Active = true);
 
-    /// <summary>Checks <paramref name="departments"/> and <paramref name="categories"/> together; the errors, or none.</summary>
-    public static List<string> Validate(IReadOnlyList<DepartmentInput> departments, IReadOnlyList<CategoryInput> categories, IEnumerable<string> knownDepartments)
+    /// <summary>Checks <paramref name="departments"/> and <paramref name="categories"/> together; the errors (in English), or none.</summary>
+    public static List<string> Validate(IReadOnlyList<DepartmentInput> departments, IReadOnlyList<CategoryInput> categories, IEnumerable<string> knownDepartments) =>
+        [.. Check(departments, categories, knownDepartments).Select(e => e.English)];
+
+    /// <summary>Checks <paramref name="departments"/> and <paramref name="categories"/> together; the errors in both languages, or none.</summary>
+    public static List<BilingualText> Check(IReadOnlyList<DepartmentInput> departments, IReadOnlyList<CategoryInput> categories, IEnumerable<string> knownDepartments)
     {
-        List<string> errors = [];
+        List<BilingualText> errors = [];
         var departmentCodes = new HashSet<string>(knownDepartments, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in departments)
         {
             if (!DepartmentCode().IsMatch(d.Code))
             {
-                errors.Add($"Department '{d.Code}': the code must be lowercase letters, digits and hyphens (2–32).");
+                errors.Add(new($"部门“{d.Code}”：编码只能用小写字母、数字和连字符（2–32 个字符，字母开头）。", $"Department '{d.Code}': the code must be lowercase letters, digits and hyphens (2–32)."));
             }
 
             if (!seen.Add(d.Code))
             {
-                errors.Add($"Department '{d.Code}' appears twice.");
+                errors.Add(new($"部门“{d.Code}”出现了两次。", $"Department '{d.Code}' appears twice."));
             }
 
             if (string.IsNullOrWhiteSpace(d.Name.Chinese) || d.Name.Chinese.Length > 100)
             {
-                errors.Add($"Department '{d.Code}': a Chinese name of at most 100 characters is required.");
+                errors.Add(new($"部门“{d.Code}”：需要不超过 100 字的中文名称。", $"Department '{d.Code}': a Chinese name of at most 100 characters is required."));
             }
 
             departmentCodes.Add(d.Code);
@@ -48,35 +52,40 @@ internal sealed partial class PetitionCatalogEditor(TenantDbContext db, Petition
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in categories)
         {
-            var label = $"Category '{c.Code}'";
+            var zh = $"类别“{c.Code}”";
+            var en = $"Category '{c.Code}'";
             if (!CategoryCode().IsMatch(c.Code))
             {
-                errors.Add($"{label}: the code must be 2–16 digits or letters.");
+                errors.Add(new($"{zh}：编码须为 2–16 位数字或字母。", $"{en}: the code must be 2–16 digits or letters."));
+            }
+            else if (IsReserved(c.Code))
+            {
+                errors.Add(new($"{zh}：这个编码是页面地址的保留字，请换一个。", $"{en}: this code is reserved by the pages' addresses; choose another."));
             }
 
             if (!codes.Add(c.Code))
             {
-                errors.Add($"{label} appears twice.");
+                errors.Add(new($"{zh}出现了两次。", $"{en} appears twice."));
             }
 
             if (c.ParentCode is { } parent && !c.Code.StartsWith(parent, StringComparison.Ordinal))
             {
-                errors.Add($"{label}: an item's code must start with its category's code '{parent}'.");
+                errors.Add(new($"{zh}：事项编码须以所属类别的编码“{parent}”开头。", $"{en}: an item's code must start with its category's code '{parent}'."));
             }
 
             if (string.IsNullOrWhiteSpace(c.Name.Chinese) || c.Name.Chinese.Length > 100)
             {
-                errors.Add($"{label}: a Chinese name of at most 100 characters is required.");
+                errors.Add(new($"{zh}：需要不超过 100 字的中文名称。", $"{en}: a Chinese name of at most 100 characters is required."));
             }
 
             if (c.Department is { } department && !departmentCodes.Contains(department))
             {
-                errors.Add($"{label}: there is no department '{department}'.");
+                errors.Add(new($"{zh}：没有部门“{department}”。", $"{en}: there is no department '{department}'."));
             }
 
             if (c.Deadline is { } deadline && ParseDeadline(deadline) is null)
             {
-                errors.Add($"{label}: the deadline '{deadline}' must be working hours (1h–72h) or working days (1d–60d).");
+                errors.Add(new($"{zh}：时限“{deadline}”须为工作小时（1h–72h）或工作日（1d–60d）。", $"{en}: the deadline '{deadline}' must be working hours (1h–72h) or working days (1d–60d)."));
             }
         }
 
@@ -113,7 +122,7 @@ internal sealed partial class PetitionCatalogEditor(TenantDbContext db, Petition
 
             row.Name = d.Name.Chinese.Trim();
             row.EnglishName = d.Name.English?.Trim() ?? "";
-            row.Active = true;
+            row.Active = d.Active;
         }
 
         var existing = await db.Set<PetitionCategory>().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
@@ -134,7 +143,7 @@ internal sealed partial class PetitionCatalogEditor(TenantDbContext db, Petition
             row.DeadlineAmount = deadline?.Amount ?? 0;
             row.DeadlineUnit = deadline?.Unit ?? DeadlineUnit.WorkingDays;
             row.OnTheSpot = c.OnTheSpot;
-            row.Active = true;
+            row.Active = c.Active;
         }
 
         await audit.RecordAsync(new AuditEvent("petitions", "catalog", null, $"{departments.Count} departments, {categories.Count} categories and items saved"), cancellationToken);
