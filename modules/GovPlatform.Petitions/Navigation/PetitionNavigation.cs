@@ -28,7 +28,7 @@ internal sealed class PetitionNavigation : INavigationProvider
         items.Add(new NavigationItem(new("工作台", "Workbench"), "admin/petitions", Section, PetitionPermissions.View, 10));
         items.Add(new NavigationItem(new("来访登记", "Register a visit"), "admin/petitions/reception", Section, PetitionPermissions.Receive, 20));
         items.Add(new NavigationItem(new("网格上报", "Field report"), "admin/petitions/report", Section, PetitionPermissions.Report, 30));
-        items.Add(new NavigationItem(new("台账统计", "Ledger and statistics"), "admin/petitions/ledger", Section, PetitionPermissions.Ledger, 40));
+        items.Add(new NavigationItem(new("台账与统计", "Ledger and statistics"), "admin/petitions/ledger", Section, PetitionPermissions.Ledger, 40));
         items.Add(new NavigationItem(new("职责清单", "Duty list"), "admin/petitions/catalog", Section, PetitionPermissions.Manage, 50));
         items.Add(new NavigationItem(new("诉求规则", "Petition rules"), "admin/petitions/settings", Section, PetitionPermissions.Manage, 60));
     }
