@@ -88,6 +88,8 @@ public sealed class CreatePetitionTables : Migration
             .OnColumn("closed_utc").Ascending().OnColumn("completed_utc").Ascending().OnColumn("due_utc").Ascending();
         Create.Index("ix_gp_petitions_received").OnTable(PetitionTables.Petitions).OnColumn("received_utc");
         Create.Index("ix_gp_petitions_phone").OnTable(PetitionTables.Petitions).OnColumn("contact_phone");
+        // The duty list's admin counts what names each entry before it lets one be deleted.
+        Create.Index("ix_gp_petitions_category_code").OnTable(PetitionTables.Petitions).OnColumn("category_code");
 
         Create.Table(PetitionTables.Events)
             .WithColumn("id").AsInt64().NotNullable().PrimaryKey("pk_gp_petition_events").Identity()
