@@ -84,8 +84,13 @@ public sealed class CreatePetitionTables : Migration
             .OnColumn("grid_unit_code").Ascending().OnColumn("received_utc").Ascending();
         Create.Index("ix_gp_petitions_handling_unit_stage").OnTable(PetitionTables.Petitions)
             .OnColumn("handling_unit_code").Ascending().OnColumn("stage").Ascending().OnColumn("due_utc").Ascending();
-        Create.Index("ix_gp_petitions_open_due").OnTable(PetitionTables.Petitions)
-            .OnColumn("closed_utc").Ascending().OnColumn("completed_utc").Ascending().OnColumn("due_utc").Ascending();
+        // Open cases (a tenth of the table) by due time, as partial indexes (both providers have them): by the located
+        // unit and by the handling unit for a confined user's overdue and due-soon views (one index per side of the
+        // scope's OR), and by due time alone for tenant-wide users and the deadline job.
+        const string open = "WHERE completed_utc IS NULL AND closed_utc IS NULL";
+        Execute.Sql($"CREATE INDEX ix_gp_petitions_open_unit_due ON {PetitionTables.Petitions} (grid_unit_code, due_utc) {open}");
+        Execute.Sql($"CREATE INDEX ix_gp_petitions_open_handling_due ON {PetitionTables.Petitions} (handling_unit_code, due_utc) {open}");
+        Execute.Sql($"CREATE INDEX ix_gp_petitions_open_due ON {PetitionTables.Petitions} (due_utc, received_utc) {open}");
         Create.Index("ix_gp_petitions_received").OnTable(PetitionTables.Petitions).OnColumn("received_utc");
         Create.Index("ix_gp_petitions_phone").OnTable(PetitionTables.Petitions).OnColumn("contact_phone");
         // The duty list's admin counts what names each entry before it lets one be deleted.

@@ -122,8 +122,11 @@ internal sealed class PetitionWorkbench(
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Min(filter.Page, pages);
-        var rows = await query
-            .OrderBy(p => p.DueUtc == null).ThenBy(p => p.DueUtc).ThenBy(p => p.ReceivedUtc).ThenBy(p => p.Id)
+        // Overdue and due-soon cases all have a due time: ordered plainly, the open-cases index gives the order.
+        var ordered = filter.View is WorkbenchFilter.Overdue or WorkbenchFilter.DueSoon
+            ? query.OrderBy(p => p.DueUtc).ThenBy(p => p.ReceivedUtc).ThenBy(p => p.Id)
+            : query.OrderBy(p => p.DueUtc == null).ThenBy(p => p.DueUtc).ThenBy(p => p.ReceivedUtc).ThenBy(p => p.Id);
+        var rows = await ordered
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(p => new WorkbenchRow(p.Id, p.TrackingNumber, p.Title, p.CategoryCode, p.GridUnitCode, p.HandlingUnitCode, p.Stage, p.Channel,
                 p.ReceivedUtc, p.DueUtc, p.CompletedUtc, p.ClosedUtc, p.PossibleDuplicateOfId != null))
