@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PetitionIntakeService>();
         services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
         services.AddScoped<PetitionScope>();
+        services.AddScoped<PetitionNotifier>();
         services.AddScoped<PetitionTracking>();
         services.AddScoped<PetitionStatistics>();
         services.AddScoped<LedgerExport>();

@@ -11,15 +11,17 @@ public sealed class ModuleCatalogTests
     private static readonly Assembly TestModules = typeof(EchoStartup).Assembly;
     private static readonly Assembly Home = typeof(GovPlatform.Home.Startup).Assembly;
 
-    // Test.GridRecords depends on the grid module's feature: the test modules never come without it.
+    // Test.GridRecords depends on the grid module's feature, the test rooms on the petitions hall's: the test modules
+    // never come without them.
     private static readonly Assembly Grid = typeof(GovPlatform.Grid.Startup).Assembly;
+    private static readonly Assembly Petitions = typeof(GovPlatform.Petitions.Startup).Assembly;
 
     [Fact]
     public void Discovers_modules_features_startups_and_contributions()
     {
-        var catalog = new ModuleCatalog([TestModules, Grid, Home]);
+        var catalog = new ModuleCatalog([TestModules, Grid, Petitions, Home]);
 
-        Assert.Equal(["GovPlatform.Grid", "GovPlatform.Home", "GovPlatform.TestModules"], catalog.Modules.Select(m => m.Id));
+        Assert.Equal(["GovPlatform.Grid", "GovPlatform.Home", "GovPlatform.Petitions", "GovPlatform.TestModules"], catalog.Modules.Select(m => m.Id));
         Assert.Contains(typeof(EchoStartup), catalog.Get("Test.Echo").StartupTypes);
         Assert.Contains(typeof(GovPlatform.Home.Startup), catalog.Get("GovPlatform.Home").StartupTypes);
         Assert.Contains(catalog.Get("Test.Seeder").Contributions, c => c.Implementation == typeof(SeedStep));
@@ -39,7 +41,7 @@ public sealed class ModuleCatalogTests
     [Fact]
     public void Features_come_after_their_dependencies()
     {
-        var catalog = new ModuleCatalog([TestModules, Grid]);
+        var catalog = new ModuleCatalog([TestModules, Grid, Petitions]);
         var order = catalog.Features.Select(f => f.Id).ToList();
 
         Assert.True(order.IndexOf("Test.Base") < order.IndexOf("Test.Middle"));
@@ -91,7 +93,7 @@ public sealed class ModuleCatalogTests
     {
         var module = DynamicModule("Vendor.Extension", ("Vendor.Extension", ["Test.Echo"]));
 
-        var catalog = new ModuleCatalog([TestModules, Grid, module]);
+        var catalog = new ModuleCatalog([TestModules, Grid, Petitions, module]);
 
         Assert.Equal(["Test.Always", "Test.Echo", "Vendor.Extension"],
             catalog.WithDependencies(["Vendor.Extension", "Test.Always"]).Select(f => f.Id).Order());

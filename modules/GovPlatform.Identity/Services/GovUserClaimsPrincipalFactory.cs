@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace GovPlatform.Identity.Services;
 
-/// <summary>Identity's principal (id, name, roles, role grants, user claims such as grid units) plus the display name, preferred culture and phone.</summary>
+/// <summary>Identity's principal (id, name, roles, role grants, user claims such as grid units) plus the display name and preferred culture.</summary>
 internal sealed class GovUserClaimsPrincipalFactory(UserManager<GovUser> users, RoleManager<GovRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<GovUser, GovRole>(users, roles, options)
 {
@@ -19,12 +19,6 @@ internal sealed class GovUserClaimsPrincipalFactory(UserManager<GovUser> users, 
         if (!string.IsNullOrEmpty(user.PreferredCulture))
         {
             identity.AddClaim(new Claim(GovClaimTypes.Culture, user.PreferredCulture));
-        }
-
-        // Public forms (the petitions hall's) fill in a signed-in resident's phone from it.
-        if (!string.IsNullOrEmpty(user.PhoneNumber))
-        {
-            identity.AddClaim(new Claim(ClaimTypes.MobilePhone, user.PhoneNumber));
         }
 
         return identity;

@@ -54,10 +54,10 @@ internal static class PublicPetitionEndpoints
     }
 
     private static async Task<IResult> NewAsync(
-        HttpContext context, TenantDbContext db, IGridDirectory grid, PetitionCatalogCache catalogs, PetitionSettingsStore settings, CancellationToken ct)
+        HttpContext context, TenantDbContext db, IGridDirectory grid, PetitionCatalogCache catalogs, PetitionSettingsStore settings, ITenantUsers users, CancellationToken ct)
     {
         var form = new PublicPetitionForm { IdempotencyKey = Guid.NewGuid().ToString("N") };
-        await PrefillAsync(form, context.User, db, ct);
+        await PrefillAsync(form, context.User, db, users, ct);
         return await FormPageAsync(context, form, [], new Dictionary<string, string>(), false, db, grid, catalogs, settings, StatusCodes.Status200OK, ct);
     }
 
@@ -352,7 +352,7 @@ internal static class PublicPetitionEndpoints
     }
 
     /// <summary>A signed-in resident's name and phone: from their last petition, else from their account.</summary>
-    private static async Task PrefillAsync(PublicPetitionForm form, ClaimsPrincipal user, TenantDbContext db, CancellationToken ct)
+    private static async Task PrefillAsync(PublicPetitionForm form, ClaimsPrincipal user, TenantDbContext db, ITenantUsers users, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
         {
@@ -364,7 +364,7 @@ internal static class PublicPetitionEndpoints
         // The display name falls back to the user name, which is no one's name to put on a petition.
         var displayName = user.FindFirstValue("gp:display_name");
         form.ContactName = last?.ContactName ?? (displayName != user.Identity.Name ? displayName : null);
-        form.ContactPhone = last?.ContactPhone ?? user.FindFirstValue(ClaimTypes.MobilePhone);
+        form.ContactPhone = last?.ContactPhone ?? (user.Identity.Name is { } name ? (await users.FindByUserNameAsync(name, ct))?.Phone : null);
     }
 
     private static Dictionary<string, string> Errors(PetitionCommandResult result, string satisfactionKey, string noteKey)

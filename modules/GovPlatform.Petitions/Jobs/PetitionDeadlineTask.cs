@@ -34,13 +34,16 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
         var settings = await services.GetRequiredService<PetitionSettingsStore>().GetAsync(cancellationToken);
         var audit = services.GetRequiredService<IAuditLog>();
 
+        var notifier = services.GetRequiredService<PetitionNotifier>();
         var warned = await FlagAsync(db, now, PetitionNames.WarnAction,
             p => p.WarnAtUtc != null && p.WarnAtUtc <= now && p.WarnedUtc == null && p.DueUtc > now,
             p => p.WarnedUtc = now, audit, cancellationToken);
+        await notifier.DeadlineAsync(warned, overdue: false, cancellationToken);
 
         var overdue = await FlagAsync(db, now, PetitionNames.OverdueAction,
             p => p.DueUtc != null && p.DueUtc <= now && p.OverdueUtc == null,
             p => { p.OverdueUtc = now; p.WarnedUtc ??= now; }, audit, cancellationToken);
+        await notifier.DeadlineAsync(overdue, overdue: true, cancellationToken);
 
         // Supervision of overdue cases not yet supervised: the level above chases the handling unit.
         var supervise = await db.Set<Petition>().AsNoTracking()
@@ -76,10 +79,10 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
             db.ChangeTracker.Clear();
         }
 
-        if (warned + overdue + supervised + closed > 0)
+        if (warned.Count + overdue.Count + supervised + closed > 0)
         {
             logger.LogInformation("Petitions: {Warned} due soon, {Overdue} overdue, {Supervised} supervised, {Closed} closed unrated",
-                warned, overdue, supervised, closed);
+                warned.Count, overdue.Count, supervised, closed);
         }
     }
 
@@ -92,8 +95,8 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
         }
     }
 
-    /// <summary>Sets a flag on matching open cases and records an event for each, as the system, in one transaction per batch.</summary>
-    private static async Task<int> FlagAsync(TenantDbContext db, DateTime now, string action,
+    /// <summary>Sets a flag on matching open cases and records an event for each, as the system, in one transaction per batch; returns them.</summary>
+    private static async Task<List<Petition>> FlagAsync(TenantDbContext db, DateTime now, string action,
         System.Linq.Expressions.Expression<Func<Petition, bool>> match, Action<Petition> flag, IAuditLog audit, CancellationToken cancellationToken)
     {
         return await db.InTransactionAsync(async ct =>
@@ -102,7 +105,7 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
                 .OrderBy(p => p.DueUtc).Take(BatchSize).ToListAsync(ct);
             if (petitions.Count == 0)
             {
-                return 0;
+                return petitions;
             }
 
             var ids = petitions.Select(p => p.Id).ToList();
@@ -130,7 +133,7 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
             await audit.RecordAsync(new AuditEvent("petitions", action.ToLowerInvariant(), null, $"{petitions.Count} petitions"), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            return petitions.Count;
+            return petitions;
         }, cancellationToken);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class PetitionWorkflow(
     PetitionFiles files,
     IEnumerable<IPetitionRoom> rooms,
     IAuditLog audit,
+    PetitionNotifier notifier,
     TimeProvider clock) : IPetitionLoop
 {
     private static readonly BilingualText NotFoundText = new("找不到这件诉求。", "There is no such petition.");
@@ -98,7 +99,7 @@ internal sealed class PetitionWorkflow(
         try
         {
             // Everything inside: a transient failure runs the whole command again on fresh data.
-            return await db.InTransactionAsync(async ct =>
+            var outcome = await db.InTransactionAsync(async ct =>
             {
                 files.Discard(stored);
                 stored = [];
@@ -111,6 +112,15 @@ internal sealed class PetitionWorkflow(
 
                 return result;
             }, cancellationToken);
+
+            // The citizen hears of the result once it is saved (a message is not part of the transaction).
+            if (outcome.Status == PetitionCommandStatus.Done && outcome.Petition is { Stage: PetitionStage.Feedback } done
+                && command.Trigger is PetitionTrigger.Complete or PetitionTrigger.SolveOnTheSpot)
+            {
+                await notifier.ResultAsync(done, cancellationToken);
+            }
+
+            return outcome;
         }
         catch (DbUpdateException)
         {

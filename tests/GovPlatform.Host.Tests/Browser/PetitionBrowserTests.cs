@@ -203,7 +203,7 @@ public sealed class PetitionBrowserTests(Chromium chromium)
         }
 
         await page.ClickAsync($"#action-{action} button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains($"done={action}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains($"done={action}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
 
     private static async Task SignInAsync(IPage page, string userName)
@@ -212,6 +212,8 @@ public sealed class PetitionBrowserTests(Chromium chromium)
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", GridTestData.StaffPassword);
         await page.Locator("main form[action$='/account/login'] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        // The page after sign-in is not under test: its HTML is enough, whatever its images and scripts do.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
 }

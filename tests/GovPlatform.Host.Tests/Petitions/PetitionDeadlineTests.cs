@@ -126,6 +126,51 @@ public sealed class PetitionDeadlineTests
     }
 
     [Fact]
+    public async Task The_first_responder_gets_a_text_when_the_case_is_due_soon_and_when_overdue_and_the_citizen_when_it_is_done()
+    {
+        var clock = new ManualClock(Local(2026, 11, 23, 9, 30));
+        await using var host = new TestHost().WithPetitionTenant("alpha").WithPhoneUser("alpha", "phoned", "CommunityStaff", "D-01-01", "13600002222").WithClock(clock);
+        host.Start();
+        long id;
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var services = scope.ServiceProvider;
+            id = (await services.GetRequiredService<PetitionIntakeService>().SubmitAsync(Online(), null, default)).Petition!.Id;
+            await Ok(services.GetRequiredService<PetitionWorkflow>().ExecuteAsync(id, new(PetitionTrigger.Confirm),
+                PetitionActor.Staff(await PrincipalAsync(services, "phoned")), default));
+        }
+
+        var runner = host.Services.GetRequiredService<BackgroundTaskRunner>();
+        await runner.RunDueAsync();
+        Assert.Empty(Texts(host, "13600002222"));
+
+        clock.Advance(new DateTime(2026, 11, 26, 15, 30, 0) - new DateTime(2026, 11, 23, 9, 30, 0)); // due Thursday 17:00
+        await runner.RunDueAsync();
+        var soon = Assert.Single(Texts(host, "13600002222"));
+        Assert.Contains("2026-11-26 17:00", soon, StringComparison.Ordinal);
+        Assert.Contains("临期", soon, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        await runner.RunDueAsync();
+        Assert.Contains(Texts(host, "13600002222"), t => t.Contains("已超期", StringComparison.Ordinal));
+
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var services = scope.ServiceProvider;
+            var phoned = PetitionActor.Staff(await PrincipalAsync(services, "phoned"));
+            var workflow = services.GetRequiredService<PetitionWorkflow>();
+            await Ok(workflow.ExecuteAsync(id, new(PetitionTrigger.RespondSupervision) { Note = "马上处理" }, phoned, default));
+            await Ok(workflow.ExecuteAsync(id, new(PetitionTrigger.SolveOnTheSpot) { PublicReply = "已协调停止夜间装修。" }, phoned, default));
+        }
+
+        var result = Assert.Single(Texts(host, "13912345678"));
+        Assert.Contains("已协调停止夜间装修。", result, StringComparison.Ordinal);
+    }
+
+    private static List<string> Texts(TestHost host, string phone) =>
+        [.. host.Logs.Where(l => l.Contains($"sms message to {phone}", StringComparison.Ordinal))];
+
+    [Fact]
     public async Task Feedback_not_rated_within_the_period_is_closed_unrated_by_the_job()
     {
         var clock = new ManualClock(Local(2026, 11, 23, 9));
