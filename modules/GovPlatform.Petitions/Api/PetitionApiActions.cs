@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovPlatform.Petitions.Loop;
+using static GovPlatform.Petitions.Services.PetitionFields;
 
 namespace GovPlatform.Petitions.Api;
 
@@ -10,18 +11,6 @@ namespace GovPlatform.Petitions.Api;
 /// </summary>
 internal static class PetitionApiActions
 {
-    public const string Note = "note";
-    public const string PublicReply = "publicReply";
-    public const string UnitCode = "unitCode";
-    public const string Department = "department";
-    public const string Room = "room";
-    public const string Departments = "departments";
-    public const string LeadDepartment = "leadDepartment";
-    public const string CategoryCode = "categoryCode";
-    public const string MergeInto = "mergeInto";
-    public const string Satisfaction = "satisfaction";
-    public const string Resolved = "resolved";
-
     /// <summary>Every command, in the loop's order.</summary>
     public static IReadOnlyList<PetitionTrigger> All { get; } = Enum.GetValues<PetitionTrigger>();
 

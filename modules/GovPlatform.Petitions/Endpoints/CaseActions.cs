@@ -3,6 +3,7 @@ using GovPlatform.Localization;
 using GovPlatform.Petitions.Loop;
 using GovPlatform.Petitions.Services;
 using Microsoft.AspNetCore.Http;
+using static GovPlatform.Petitions.Services.PetitionFields;
 
 namespace GovPlatform.Petitions.Endpoints;
 
@@ -12,19 +13,6 @@ namespace GovPlatform.Petitions.Endpoints;
 /// </summary>
 internal static class CaseActions
 {
-    /// <summary>The fields a form may carry, by the names the workflow reports errors under.</summary>
-    public const string Note = "note";
-    public const string PublicReply = "publicReply";
-    public const string UnitCode = "unitCode";
-    public const string Department = "department";
-    public const string Room = "room";
-    public const string Departments = "departments";
-    public const string LeadDepartment = "leadDepartment";
-    public const string CategoryCode = "categoryCode";
-    public const string MergeInto = "mergeInto";
-    public const string Satisfaction = "satisfaction";
-    public const string Resolved = "resolved";
-    public const string Attachments = "attachments";
 
     private static readonly Dictionary<PetitionTrigger, string> Slugs = Enum.GetValues<PetitionTrigger>().ToDictionary(t => t, Slug);
     private static readonly Dictionary<string, PetitionTrigger> BySlug = Slugs.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -83,7 +83,7 @@ internal static class WorkbenchEndpoints
             if (fileError is { } error)
             {
                 return await RefusedAsync(id, context, bench, StatusCodes.Status400BadRequest,
-                    new CaseState(Posted: trigger, Values: values, Errors: new Dictionary<string, string> { [CaseActions.Attachments] = Text(error) }), ct);
+                    new CaseState(Posted: trigger, Values: values, Errors: new Dictionary<string, string> { [PetitionFields.Attachments] = Text(error) }), ct);
             }
         }
 

@@ -50,34 +50,16 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
             .Where(p => p.OverdueUtc != null && p.CompletedUtc == null && p.ClosedUtc == null && p.SupervisingUnitCode == null
                 && p.Stage != PetitionStage.Supervise && p.Stage != PetitionStage.Feedback && p.Stage != PetitionStage.Reopened)
             .OrderBy(p => p.DueUtc).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        var supervised = 0;
-        foreach (var id in supervise)
-        {
-            var result = await workflow.ExecuteAsync(id, new PetitionCommand(PetitionTrigger.Supervise)
-            {
-                Note = "超期自动督办 / Overdue: supervision raised automatically",
-            }, PetitionActor.System, cancellationToken);
-            supervised += result.Succeeded ? 1 : 0;
-            LogRefusal(id, result);
-            db.ChangeTracker.Clear();
-        }
+        var supervised = await RunEachAsync(db, workflow, supervise,
+            new PetitionCommand(PetitionTrigger.Supervise) { Note = "超期自动督办 / Overdue: supervision raised automatically" }, cancellationToken);
 
         // Feedback the citizen has not rated within the period is closed unrated.
         var unratedBefore = now.AddDays(-settings.RatingDays);
         var unrated = await db.Set<Petition>().AsNoTracking()
             .Where(p => p.Stage == PetitionStage.Feedback && p.CompletedUtc != null && p.CompletedUtc <= unratedBefore)
             .OrderBy(p => p.CompletedUtc).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        var closed = 0;
-        foreach (var id in unrated)
-        {
-            var result = await workflow.ExecuteAsync(id, new PetitionCommand(PetitionTrigger.Evaluate)
-            {
-                Note = "评价期满未评价，自动结案 / Not rated within the period: closed",
-            }, PetitionActor.System, cancellationToken);
-            closed += result.Succeeded ? 1 : 0;
-            LogRefusal(id, result);
-            db.ChangeTracker.Clear();
-        }
+        var closed = await RunEachAsync(db, workflow, unrated,
+            new PetitionCommand(PetitionTrigger.Evaluate) { Note = "评价期满未评价，自动结案 / Not rated within the period: closed" }, cancellationToken);
 
         if (warned.Count + overdue.Count + supervised + closed > 0)
         {
@@ -86,13 +68,25 @@ internal sealed class PetitionDeadlineTask(ILogger<PetitionDeadlineTask> logger)
         }
     }
 
-    private void LogRefusal(long id, PetitionCommandResult result)
+    /// <summary>Runs <paramref name="command"/> as the system on each petition, each in its own transaction; returns how many moved.</summary>
+    private async Task<int> RunEachAsync(TenantDbContext db, PetitionWorkflow workflow, IEnumerable<long> ids, PetitionCommand command, CancellationToken cancellationToken)
     {
-        if (!result.Succeeded)
+        var moved = 0;
+        foreach (var id in ids)
         {
+            var result = await workflow.ExecuteAsync(id, command, PetitionActor.System, cancellationToken);
+            db.ChangeTracker.Clear();
+            if (result.Succeeded)
+            {
+                moved++;
+                continue;
+            }
+
             logger.LogWarning("Petitions: the deadline job could not move petition {Id}: {Status} {Errors}", id, result.Status,
                 string.Join("; ", (result.Errors ?? new Dictionary<string, Localization.BilingualText>()).Select(e => $"{e.Key}: {e.Value.English}")));
         }
+
+        return moved;
     }
 
     /// <summary>Sets a flag on matching open cases and records an event for each, as the system, in one transaction per batch; returns them.</summary>
