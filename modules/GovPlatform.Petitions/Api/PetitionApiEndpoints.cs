@@ -406,7 +406,7 @@ internal static class PetitionApiEndpoints
     /// <summary>Whether a replayed petition is the one this request would have filed (its immutable parts).</summary>
     private static bool SameSubmission(Petition petition, PetitionSubmission submission) =>
         petition.Channel == submission.Channel
-        && petition.ContactPhone == (submission.ContactPhone?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "")
+        && petition.ContactPhone == PetitionPhones.Normalize(submission.ContactPhone)
         && petition.Description == (submission.Description?.Trim() ?? "");
 
     /// <summary>Answers carrying personal data are not kept by caches on the way.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GovPlatform.Petitions.Services;
 using GovPlatform.Tenants;
 using Microsoft.OpenApi;
 
@@ -125,7 +126,7 @@ internal static class PetitionOpenApi
                 ("latitude", Number(T("WGS84 纬度", "WGS84 latitude"), "-90", "90")),
                 ("address", Str(null, maxLength: 200)),
                 ("contactName", Str(null, maxLength: 50)),
-                ("contactPhone", Str(T("11 位手机号或“区号-号码”的固定电话；查询进度时需要", "An 11-digit mobile or an area code-number landline; needed to track the petition"), pattern: @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")),
+                ("contactPhone", Str(T("11 位手机号或“区号-号码”的固定电话；查询进度时需要", "An 11-digit mobile or an area code-number landline; needed to track the petition"), pattern: PetitionPhones.Pattern)),
                 ("channel", new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,

@@ -70,8 +70,8 @@ internal sealed partial class PetitionIntakeService(
             errors["title"] = new("标题不能超过 100 个字。", "The title may have at most 100 characters.");
         }
 
-        var phone = submission.ContactPhone?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "";
-        if (!PhonePattern().IsMatch(phone))
+        var phone = PetitionPhones.Normalize(submission.ContactPhone);
+        if (!PetitionPhones.IsValid(phone))
         {
             errors["contactPhone"] = new("请填写有效的手机号（11 位）或固定电话（区号-号码）。", "Enter a valid mobile number (11 digits) or landline (area code-number).");
         }
@@ -326,7 +326,4 @@ internal sealed partial class PetitionIntakeService(
 
     private static PetitionIntakeResult Fail(string field, BilingualText message) =>
         new(null, false, new Dictionary<string, BilingualText> { [field] = message });
-
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
-    private static partial Regex PhonePattern();
 }

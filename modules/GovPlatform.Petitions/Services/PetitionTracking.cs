@@ -54,7 +54,7 @@ internal sealed class PetitionTracking(TenantDbContext db, IGridDirectory grid, 
     public async Task<Petition?> FindAsync(string? trackingNumber, string? phone, CancellationToken cancellationToken)
     {
         var number = trackingNumber?.Trim() ?? "";
-        var digits = phone?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "";
+        var digits = PetitionPhones.Normalize(phone);
         if (number.Length is < 6 or > 20 || digits.Length is < 7 or > 20)
         {
             return null;

@@ -79,17 +79,18 @@ internal sealed class PetitionWorkflow(
     /// <summary>Runs <paramref name="command"/> on the petition <paramref name="id"/> as <paramref name="actor"/>.</summary>
     public async Task<PetitionCommandResult> ExecuteAsync(long id, PetitionCommand command, PetitionActor actor, CancellationToken cancellationToken)
     {
-        // Before the transaction: the facts warm the grid's snapshot and the catalogue (a snapshot load opens a transaction
-        // of its own, which SQLite would make wait behind ours), and a first permission check may write the tenant's
-        // default grants (the first check after the feature is enabled). Not for a retry (its key names an event already):
-        // the first run may have moved the case out of the user's hands, and the retry must get the first run's answer,
-        // which RunAsync gives.
-        if (await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } before)
+        // Before the transaction: warm the grid's snapshot and the catalogue (a snapshot load opens a transaction of its
+        // own, which SQLite would make wait behind ours), and make a first permission check, which may write the
+        // tenant's default grants (the first check after the feature is enabled). Not for a retry (its key names an event
+        // already): the first run may have moved the case out of the user's hands, and the retry must get the first
+        // run's answer, which RunAsync gives.
+        await grid.GetLevelsAsync(cancellationToken);
+        await catalogs.GetAsync(db, cancellationToken);
+        if (actor.User is not null && await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } before)
         {
-            await FactsAsync(before, cancellationToken);
             var retry = command.IdempotencyKey is { Length: > 0 } retryKey
                 && await db.Set<PetitionEvent>().AsNoTracking().AnyAsync(e => e.IdempotencyKey == retryKey, cancellationToken);
-            if (actor.User is not null && !retry && !await MayAsync(actor, command.Trigger, before))
+            if (!retry && !await MayAsync(actor, command.Trigger, before))
             {
                 return PetitionCommandResult.Refused(PetitionCommandStatus.Forbidden, new("您没有对这件诉求执行此操作的权限。", "You may not do this on this petition."), before);
             }
