@@ -37,7 +37,11 @@ public sealed class PetitionBrowserTests(Chromium chromium)
         await page.WaitForURLAsync(url => url.Contains("done=received", StringComparison.Ordinal));
         var main = page.Locator("main");
         Assert.Contains("您是这件诉求的首问责任人", await main.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(await page.Locator("main .case-files img").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 8"));
+        // The thumbnail loads lazily (not part of the load event): bring it into view and wait until it has decoded.
+        var thumbnail = page.Locator("main .case-files img").First;
+        await thumbnail.ScrollIntoViewIfNeededAsync();
+        await thumbnail.EvaluateAsync("img => img.complete && img.naturalWidth > 0 ? true : new Promise((ok, fail) => { img.onload = () => ok(true); img.onerror = () => fail(new Error('thumbnail failed to load')); })");
+        Assert.Equal(8, await thumbnail.EvaluateAsync<int>("img => img.naturalWidth"));
         var number = (await page.Locator("main .case-number").InnerTextAsync()).Trim();
 
         // The confirm form is folded away until opened; its note goes into the timeline.
