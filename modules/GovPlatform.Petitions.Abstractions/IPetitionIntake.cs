@@ -22,7 +22,18 @@ public sealed record PetitionReferralRequest(
     string? ContactName,
     string? GridUnitCode,
     string Source,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null)
+{
+    /// <summary>
+    /// The room that already holds the matter (a dispute the mediation module registered itself): the petition is
+    /// confirmed, assessed and sent straight to that room, so the one front desk counts it and the room reports its
+    /// outcome as for any petition sent to it. Null: the petition waits at the front desk like any other.
+    /// </summary>
+    public string? RoomCode { get; init; }
+
+    /// <summary>The room's own reference for the matter (the dispute's number), shown on the case page; needs <see cref="RoomCode"/>.</summary>
+    public string? RoomReference { get; init; }
+}
 
 /// <summary>A filed petition.</summary>
 /// <param name="PetitionId">Its id.</param>

@@ -20,6 +20,9 @@ internal sealed record PetitionCommand(PetitionTrigger Trigger)
     /// <summary>The room to send to.</summary>
     public string? Room { get; init; }
 
+    /// <summary>For <see cref="PetitionTrigger.SendToRoom"/> on behalf of a room that already holds the matter: its reference; the room is not asked to accept it again.</summary>
+    public string? RoomReference { get; init; }
+
     /// <summary>Co-handling departments (the lead among them).</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 

@@ -6,10 +6,12 @@ using GovPlatform.Auditing;
 using GovPlatform.Data;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
+using GovPlatform.Petitions.Loop;
 using GovPlatform.Petitions.Models;
 using GovPlatform.Security;
 using GovPlatform.Tenants;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Petitions.Services;
 
@@ -28,7 +30,8 @@ internal sealed partial class PetitionIntakeService(
     PetitionFiles files,
     IAuditLog audit,
     ITenant tenant,
-    TimeProvider clock) : IPetitionIntake
+    TimeProvider clock,
+    IServiceProvider services) : IPetitionIntake
 {
     public async Task<PetitionIntakeResult> SubmitAsync(PetitionSubmission submission, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
@@ -240,9 +243,34 @@ internal sealed partial class PetitionIntakeService(
             Source = request.Source,
             IdempotencyKey = request.IdempotencyKey,
         }, null, cancellationToken);
-        return result.Succeeded
-            ? result.Receipt
-            : throw new ArgumentException(string.Join(" ", result.Errors.Select(e => $"{e.Key}: {e.Value.English}")));
+        if (!result.Succeeded)
+        {
+            throw new ArgumentException(string.Join(" ", result.Errors.Select(e => $"{e.Key}: {e.Value.English}")));
+        }
+
+        if (request.RoomCode is { Length: > 0 } room && !result.Replayed)
+        {
+            // The room already holds the matter: confirm, assess and send it there as the room, without asking it to accept again.
+            var workflow = services.GetRequiredService<PetitionWorkflow>();
+            var actor = new PetitionActor($"room:{room}", null, null);
+            var id = result.Petition!.Id;
+            PetitionCommand[] steps =
+            [
+                new(PetitionTrigger.Confirm) { Note = request.Source },
+                new(PetitionTrigger.Assess) { CategoryCode = request.CategoryCode },
+                new(PetitionTrigger.SendToRoom) { Room = room, RoomReference = request.RoomReference ?? request.Source },
+            ];
+            foreach (var step in steps)
+            {
+                var done = await workflow.ExecuteAsync(id, step, actor, cancellationToken);
+                if (!done.Succeeded)
+                {
+                    throw new ArgumentException($"{step.Trigger}: " + string.Join(" ", (done.Errors ?? new Dictionary<string, BilingualText>()).Values.Select(e => e.English)));
+                }
+            }
+        }
+
+        return result.Receipt;
     }
 
     /// <summary>

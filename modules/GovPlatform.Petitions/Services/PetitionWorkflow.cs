@@ -526,7 +526,11 @@ internal sealed class PetitionWorkflow(
             IdempotencyKey = string.IsNullOrWhiteSpace(c.IdempotencyKey) ? null : c.IdempotencyKey,
         };
         db.Add(entry);
-        if (c.Trigger == PetitionTrigger.SendToRoom && rooms.FirstOrDefault(r => r.Code == p.Room) is { } room)
+        if (c.Trigger == PetitionTrigger.SendToRoom && c.RoomReference is { Length: > 0 } reference)
+        {
+            p.RoomReference = reference.Length <= 100 ? reference : reference[..100];
+        }
+        else if (c.Trigger == PetitionTrigger.SendToRoom && rooms.FirstOrDefault(r => r.Code == p.Room) is { } room)
         {
             p.RoomReference = await room.AcceptAsync(new PetitionReferral(
                 p.Id, p.TrackingNumber, p.CategoryCode, p.Description, p.GridUnitCode, p.ContactName, p.ContactPhone, Trim(c.Note), step.Actor.Name), cancellationToken);

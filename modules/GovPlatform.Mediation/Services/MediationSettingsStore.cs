@@ -1,0 +1,44 @@
+using GovPlatform.Data;
+using GovPlatform.Localization;
+using GovPlatform.Mediation.Models;
+
+namespace GovPlatform.Mediation.Services;
+
+/// <summary>Reads and stages the tenant's mediation rules (document <c>mediation-settings</c>).</summary>
+public sealed class MediationSettingsStore(IDocumentStore documents)
+{
+    /// <summary>The settings document's id.</summary>
+    public const string Id = "settings";
+
+    private MediationSettings? _current;
+
+    public async ValueTask<MediationSettings> GetAsync(CancellationToken cancellationToken = default) =>
+        _current ??= await documents.GetAsync<MediationSettings>(Id, cancellationToken) ?? new MediationSettings();
+
+    /// <summary>Stages the settings; the caller saves the context.</summary>
+    public async Task SaveAsync(MediationSettings settings, CancellationToken cancellationToken = default)
+    {
+        await documents.SaveAsync(Id, settings, cancellationToken);
+        _current = settings;
+    }
+
+    /// <summary>Why <paramref name="settings"/> cannot be saved, by field; empty when they can.</summary>
+    public static Dictionary<string, BilingualText> Validate(MediationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new Dictionary<string, BilingualText>();
+        void Range(string field, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                errors[field] = new($"应在 {min} 到 {max} 之间。", $"Must be between {min} and {max}.");
+            }
+        }
+
+        Range("reportingDepth", settings.ReportingDepth, 1, 10);
+        Range("holidayCampaignDays", settings.HolidayCampaignDays, 0, 15);
+        Range("reminderHours", settings.ReminderHours, 1, 168);
+        Range("followUpDays", settings.FollowUpDays, 0, 180);
+        return errors;
+    }
+}
