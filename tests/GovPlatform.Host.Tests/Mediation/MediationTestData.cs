@@ -49,8 +49,17 @@ internal static class MediationTestData
         var now = DateTime.UtcNow;
         MediationBody Body(string code, MediationBodyKind kind, string name, string unit) => new()
         {
-            Code = code, Kind = kind, Name = name, EnglishName = code, GridUnitCode = unit, Hours = "周一至周五 9:00-17:00",
-            OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), Capacity = 4, Active = true, UpdatedUtc = now,
+            Code = code,
+            Kind = kind,
+            Name = name,
+            EnglishName = code,
+            GridUnitCode = unit,
+            Hours = "周一至周五 9:00-17:00",
+            OpensAt = new TimeOnly(9, 0),
+            ClosesAt = new TimeOnly(17, 0),
+            Capacity = 4,
+            Active = true,
+            UpdatedUtc = now,
         };
         var studio = Body("d0101-wulao", MediationBodyKind.EldersStudio, "一社区五老调解工作室", "D-01-01");
         var committee = Body("d01-committee", MediationBodyKind.Committee, "一街道人民调解委员会", "D-01");
