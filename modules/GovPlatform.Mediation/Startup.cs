@@ -17,9 +17,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediationAlerts>();
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
+        services.AddScoped<Endpoints.DisputeDesk>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Endpoints.DisputeEndpoints.Map(endpoints);
     }
 }
