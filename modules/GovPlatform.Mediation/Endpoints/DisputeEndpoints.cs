@@ -27,7 +27,7 @@ internal static class DisputeEndpoints
 {
     public const string Path = "admin/mediation";
 
-    private static readonly string[] Actions = ["assign", "settle", "fail", "withdraw", "risk", "escalate", "follow-up", "note"];
+    private static readonly string[] Actions = ["assign", "settle", "fail", "withdraw", "risk", "escalate", "follow-up", "note", "parties", "edit"];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -57,21 +57,7 @@ internal static class DisputeEndpoints
     private static async Task<IResult> RegisterAsync(IFormCollection form, HttpContext context, DisputeDesk desk, DisputeLedger ledger, CancellationToken ct)
     {
         var values = form.Keys.ToDictionary(k => k, k => form[k].FirstOrDefault() ?? "", StringComparer.Ordinal);
-        var parties = new List<PartyInput>();
-        for (var i = 0; i < 20; i++)
-        {
-            var name = values.GetValueOrDefault($"parties[{i}].name");
-            var phone = values.GetValueOrDefault($"parties[{i}].phone");
-            var idNumber = values.GetValueOrDefault($"parties[{i}].idNumber");
-            var address = values.GetValueOrDefault($"parties[{i}].address");
-            if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(idNumber) && string.IsNullOrWhiteSpace(address))
-            {
-                continue;
-            }
-
-            parties.Add(new PartyInput(Enum.TryParse<PartyRole>(values.GetValueOrDefault($"parties[{i}].role"), out var role) ? role : (PartyRole)(-1), name ?? "", phone, idNumber, address));
-        }
-
+        var parties = PartiesOf(form);
         var registration = new DisputeRegistration
         {
             Type = Enum.TryParse<DisputeType>(values.GetValueOrDefault("type"), out var type) ? type : (DisputeType)(-1),
@@ -129,6 +115,8 @@ internal static class DisputeEndpoints
             "risk" => await ledger.SetRiskAsync(id, Enum.TryParse<RiskLevel>(Field("risk"), out var risk) ? risk : (RiskLevel)(-1), note, actor, version, ct),
             "escalate" => await ledger.EscalateAsync(id, note, actor, version, ct),
             "follow-up" => await ledger.FollowUpAsync(id, Field("kept") != "false", note, actor, ct),
+            "parties" => await ledger.SetPartiesAsync(id, PartiesOf(form), actor, version, ct),
+            "edit" => await ledger.EditAsync(id, Field("title") ?? "", Enum.TryParse<DisputeType>(Field("type"), out var type) ? type : (DisputeType)(-1), Field("description") ?? "", actor, version, ct),
             _ => await ledger.AddNoteAsync(id, note, actor, ct),
         };
         if (result.Succeeded)
@@ -154,7 +142,7 @@ internal static class DisputeEndpoints
         }
 
         var values = form.Keys.ToDictionary(k => k, k => form[k].FirstOrDefault() ?? "", StringComparer.Ordinal);
-        return Page<DisputePage>(context, await desk.PageAsync(current, context.User, new DisputePageState(null, general, action, values, errors), ct), status);
+        return Page<DisputePage>(context, await desk.PageAsync(current, context.User, new DisputePageState(null, general, action, values, action == "parties" ? RowErrors(errors, values) : errors), ct), status);
     }
 
     private static async Task<IResult> AcknowledgeAsync(long id, HttpContext context, TenantDbContext db, GovPlatform.Grid.IGridScopeFilter scope, TimeProvider clock, CancellationToken ct)
@@ -169,6 +157,25 @@ internal static class DisputeEndpoints
         alert.AcknowledgedBy = context.User.Identity?.Name;
         await db.SaveChangesAsync(ct);
         return Results.Redirect(context.TenantPath(Path));
+    }
+
+    /// <summary>The party rows of a form (<c>parties[i].name</c>…), blank rows left out.</summary>
+    private static List<PartyInput> PartiesOf(IFormCollection form)
+    {
+        var parties = new List<PartyInput>();
+        for (var i = 0; i < 20; i++)
+        {
+            string? Get(string field) => form[$"parties[{i}].{field}"].FirstOrDefault();
+            var (name, phone, idNumber, address) = (Get("name"), Get("phone"), Get("idNumber"), Get("address"));
+            if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(idNumber) && string.IsNullOrWhiteSpace(address))
+            {
+                continue;
+            }
+
+            parties.Add(new PartyInput(Enum.TryParse<PartyRole>(Get("role"), out var role) ? role : (PartyRole)(-1), name ?? "", phone, idNumber, address, Get("note")));
+        }
+
+        return parties;
     }
 
     /// <summary>Keeps the errors of fields the form shows under their own names; errors of the party rows stay on their row.</summary>
@@ -200,6 +207,8 @@ internal static class DisputeEndpoints
         "risk" => Text(new("风险等级已调整。", "The risk level is changed.")),
         "follow-up" => Text(new("回访已记录。", "The follow-up visit is recorded.")),
         "note" => Text(new("备注已添加。", "The note is added.")),
+        "parties" => Text(new("当事人已更新。", "The parties are updated.")),
+        "edit" => Text(new("纠纷信息已更新。", "The details are updated.")),
         _ => null,
     };
 }

@@ -189,6 +189,51 @@ public sealed class DisputeLedgerTests
     }
 
     [Fact]
+    public async Task Only_a_mediator_of_the_dispute_changes_its_parties_and_a_bad_row_keeps_what_was_typed()
+    {
+        await using var host = new TestHost().WithMediationTenant("alpha");
+        host.Start();
+        var (dispute, bodies) = await RegisterAsync(host);
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var assigned = await scope.ServiceProvider.GetRequiredService<DisputeLedger>()
+                .AssignAsync(dispute.Id, bodies.Studio, bodies.Li, [], null, DisputeActor.Staff(await PrincipalAsync(scope.ServiceProvider, "staff")));
+            Assert.True(assigned.Succeeded);
+        }
+
+        var page = $"{Ledger}/disputes/{dispute.Id}";
+        var elder = await host.SignedInAsync("alpha", "elder", Password);
+        var html = await PageAsync(elder, page);
+        Assert.Contains("action-parties", html, StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        // The second row (the respondent) is cleared, a third is added with a bad ID number.
+        (string, string)[] rows =
+        [
+            ("version", version), ("parties[0].role", "Applicant"), ("parties[0].name", "孙先生"), ("parties[0].phone", "13811112222"),
+            ("parties[1].role", "Respondent"), ("parties[1].name", ""),
+            ("parties[2].role", "Respondent"), ("parties[2].name", "赵大妈之子"), ("parties[2].idNumber", "12345"),
+        ];
+        var refused = await IdentityTestSupport.PostFormAsync(elder, page, $"{page}/parties", rows);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedHtml = await HtmlAsync(refused);
+        Assert.Contains("id=\"parties-parties[2].idNumber-error\">身份证号应为 18 位", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"赵大妈之子\"", refusedHtml, StringComparison.Ordinal);
+
+        rows[^1] = ("parties[2].idNumber", "11010119800101123x");
+        var staff = await host.SignedInAsync("alpha", "staff", Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await IdentityTestSupport.PostFormAsync(staff, page, $"{page}/parties", rows)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await IdentityTestSupport.PostFormAsync(elder, page, $"{page}/parties", rows)).StatusCode);
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var parties = await scope.ServiceProvider.GetRequiredService<TenantDbContext>().Set<DisputeParty>().AsNoTracking()
+                .Where(p => p.DisputeId == dispute.Id).OrderBy(p => p.Id).ToListAsync();
+            Assert.Equal([("孙先生", PartyRole.Applicant), ("赵大妈之子", PartyRole.Respondent)], parties.Select(p => (p.Name, p.Role)).ToArray());
+            Assert.Equal("11010119800101123X", parties[1].IdNumber);
+        }
+    }
+
+    [Fact]
     public async Task Another_tenant_sees_none_of_the_disputes_or_alerts()
     {
         await using var host = new TestHost().WithMediationTenant("alpha").WithMediationTenant("beta");
