@@ -1,3 +1,4 @@
+using GovPlatform.Jobs;
 using GovPlatform.Mediation.Services;
 using GovPlatform.Modules;
 using GovPlatform.Petitions;
@@ -17,9 +18,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediationAlerts>();
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
+        services.AddScoped<Screening.ScreeningService>();
+        services.AddSingleton<IBackgroundTask, Jobs.ScreeningTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Screening.ScreeningEndpoints.Map(endpoints);
     }
 }
