@@ -1,3 +1,4 @@
+using GovPlatform.Jobs;
 using GovPlatform.Mediation.Services;
 using GovPlatform.Modules;
 using GovPlatform.Petitions;
@@ -18,10 +19,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
         services.AddScoped<Endpoints.DisputeDesk>();
+        services.AddScoped<Screening.ScreeningService>();
+        services.AddSingleton<IBackgroundTask, Jobs.ScreeningTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Endpoints.DisputeEndpoints.Map(endpoints);
+        Screening.ScreeningEndpoints.Map(endpoints);
     }
 }

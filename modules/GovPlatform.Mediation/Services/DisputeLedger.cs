@@ -608,7 +608,7 @@ public sealed partial class DisputeLedger(
         return errors.Count > 0 ? errors : null;
     }
 
-    private static Dictionary<string, BilingualText> ValidateDetails(string? title, string? description)
+    internal static Dictionary<string, BilingualText> ValidateDetails(string? title, string? description)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length is < 2 or > 100)
@@ -624,7 +624,7 @@ public sealed partial class DisputeLedger(
         return errors;
     }
 
-    private static void ValidateParties(IReadOnlyList<PartyInput> parties, Dictionary<string, BilingualText> errors, bool required)
+    internal static void ValidateParties(IReadOnlyList<PartyInput> parties, Dictionary<string, BilingualText> errors, bool required)
     {
         if (required && parties.Count == 0)
         {
