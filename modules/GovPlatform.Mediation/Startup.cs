@@ -1,4 +1,5 @@
 using GovPlatform.Mediation.Services;
+using GovPlatform.Mediation.Statistics;
 using GovPlatform.Modules;
 using GovPlatform.Petitions;
 using Microsoft.AspNetCore.Builder;
@@ -17,9 +18,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediationAlerts>();
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
+        services.AddScoped<MediationStatistics>();
+        services.AddScoped<StatisticsExport>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        StatisticsEndpoints.Map(endpoints);
     }
 }
