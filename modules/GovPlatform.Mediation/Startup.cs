@@ -1,5 +1,6 @@
 using GovPlatform.Jobs;
 using GovPlatform.Mediation.Services;
+using GovPlatform.Mediation.Statistics;
 using GovPlatform.Modules;
 using GovPlatform.Petitions;
 using Microsoft.AspNetCore.Builder;
@@ -21,11 +22,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Endpoints.DisputeDesk>();
         services.AddScoped<Screening.ScreeningService>();
         services.AddSingleton<IBackgroundTask, Jobs.ScreeningTask>();
+        services.AddScoped<MediationStatistics>();
+        services.AddScoped<StatisticsExport>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Endpoints.DisputeEndpoints.Map(endpoints);
         Screening.ScreeningEndpoints.Map(endpoints);
+        StatisticsEndpoints.Map(endpoints);
     }
 }
