@@ -17,9 +17,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediationAlerts>();
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
+        services.AddScoped<Sessions.SessionService>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.SessionReminderTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Sessions.SessionEndpoints.Map(endpoints);
     }
 }
