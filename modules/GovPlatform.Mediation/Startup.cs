@@ -24,6 +24,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IBackgroundTask, Jobs.ScreeningTask>();
         services.AddScoped<MediationStatistics>();
         services.AddScoped<StatisticsExport>();
+        services.AddScoped<Sessions.SessionService>();
+        services.AddSingleton<IBackgroundTask, Jobs.SessionReminderTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -31,5 +33,6 @@ public sealed class Startup : ModuleStartup
         Endpoints.DisputeEndpoints.Map(endpoints);
         Screening.ScreeningEndpoints.Map(endpoints);
         StatisticsEndpoints.Map(endpoints);
+        Sessions.SessionEndpoints.Map(endpoints);
     }
 }
