@@ -1,3 +1,4 @@
+using GovPlatform.Mediation.Bodies;
 using GovPlatform.Mediation.Services;
 using GovPlatform.Modules;
 using GovPlatform.Petitions;
@@ -17,9 +18,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediationAlerts>();
         services.AddScoped<DisputeLedger>();
         services.AddScoped<IPetitionRoom, MediationRoom>();
+        services.AddScoped<MediationBodyEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        BodyEndpoints.Map(endpoints);
     }
 }
