@@ -45,7 +45,7 @@ public sealed class BodiesEditorTests
             ]);
             Assert.False(refused.Succeeded);
             Assert.Equal(
-                ["closes", "code", "description", "gridUnit", "mediators[0].background", "mediators[0].userName", "mediators[1].name", "name", "phone"],
+                ["capacity", "closes", "code", "description", "gridUnit", "mediators[0].background", "mediators[0].userName", "mediators[1].name", "name", "phone"],
                 refused.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
             Assert.Contains("capacity", (await editor.ValidateBodyAsync(bad with { Code = "ok-code" }, null)).Keys);
             Assert.Equal(["code"], (await editor.ValidateBodyAsync(Valid() with { Code = "Bad Code" }, null)).Keys);
