@@ -1,4 +1,5 @@
 using GovPlatform.Jobs;
+using GovPlatform.Mediation.Bodies;
 using GovPlatform.Mediation.Services;
 using GovPlatform.Mediation.Statistics;
 using GovPlatform.Modules;
@@ -26,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StatisticsExport>();
         services.AddScoped<Sessions.SessionService>();
         services.AddSingleton<IBackgroundTask, Jobs.SessionReminderTask>();
+        services.AddScoped<MediationBodyEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -34,5 +36,6 @@ public sealed class Startup : ModuleStartup
         Screening.ScreeningEndpoints.Map(endpoints);
         StatisticsEndpoints.Map(endpoints);
         Sessions.SessionEndpoints.Map(endpoints);
+        BodyEndpoints.Map(endpoints);
     }
 }
