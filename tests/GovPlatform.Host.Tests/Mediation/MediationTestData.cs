@@ -39,6 +39,45 @@ internal static class MediationTestData
     }
 
     /// <summary>
+    /// The same bodies and rules as <see cref="SeedBodiesAsync"/>, as a <c>mediation</c> recipe step of the tenant (for
+    /// hosts whose tests cannot reach the tenant's services before they start, such as the browser tests).
+    /// </summary>
+    public static TestHost WithMediationBodies(this TestHost host, string name)
+    {
+        var definition = Path.Combine(host.TenantsPath, name, "recipe.json");
+        var recipe = JsonNode.Parse(File.ReadAllText(definition))!.AsObject();
+        static JsonObject Body(string code, string kind, string zh, string unit, params JsonObject[] mediators) => new()
+        {
+            ["code"] = code,
+            ["kind"] = kind,
+            ["name"] = new JsonObject { ["zh-CN"] = zh, ["en"] = code },
+            ["gridUnit"] = unit,
+            ["hours"] = "周一至周五 9:00-17:00",
+            ["opens"] = "09:00",
+            ["closes"] = "17:00",
+            ["capacity"] = 4,
+            ["mediators"] = new JsonArray([.. mediators]),
+        };
+        static JsonObject Person(string zh, string role, string? background = null, string? userName = null) => new()
+        {
+            ["name"] = zh,
+            ["role"] = role,
+            ["background"] = background,
+            ["userName"] = userName,
+        };
+        recipe["steps"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = "mediation",
+            ["settings"] = new JsonObject { ["defaultPetitionCategory"] = DisputeCategory },
+            ["bodies"] = new JsonArray(
+                Body("d0101-wulao", "EldersStudio", "一社区五老调解工作室", "D-01-01", Person("老李", "Elder", "PartyMember", "elder"), Person("老王", "Elder", "Soldier")),
+                Body("d01-committee", "Committee", "一街道人民调解委员会", "D-01", Person("老赵", "Mediator")),
+                Body("d-centre", "CentreRoom", "区综治中心矛盾纠纷调处室", "D", Person("老钱", "Mediator"))),
+        });
+        return host.WriteFile($"{name}/recipe.json", recipe.ToJsonString());
+    }
+
+    /// <summary>
     /// Adds the test bodies through the context (independent of the <c>mediation</c> recipe step) and the rules that
     /// file disputes in the petitions hall: the 五老 studio of D-01-01 (mediators 老李 with account <c>elder</c>, 老王),
     /// the people's mediation committee of street D-01 (老赵), the district centre's room at D (老钱).
