@@ -100,18 +100,8 @@ internal sealed class DisputeDesk(TenantDbContext db, IGridDirectory grid, IGrid
     }
 
     /// <summary>The units a user may register a dispute in: their units and everything below (the whole grid for tenant-wide users).</summary>
-    public async Task<IReadOnlyList<GridUnitInfo>> RegistrableUnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var own = user.FindAll(GovClaimTypes.GridUnit).Select(c => c.Value).ToList();
-        var roots = own.Count > 0 ? own : [.. (await grid.GetChildrenAsync(null, cancellationToken)).Select(u => u.Code)];
-        var units = new List<GridUnitInfo>();
-        foreach (var root in roots.Distinct(StringComparer.Ordinal))
-        {
-            units.AddRange(await grid.GetSubtreeAsync(root, cancellationToken));
-        }
-
-        return [.. units.DistinctBy(u => u.Code).OrderBy(u => u.Code, StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<GridUnitInfo>> RegistrableUnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        grid.GetUnitsInScopeAsync(user, cancellationToken);
 
     private async Task<Dictionary<string, string>> UnitNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal static class StatisticsEndpoints
         IWorkingCalendarStore calendars, ITenant tenant, TimeProvider clock, CancellationToken ct)
     {
         var form = new StatisticsForm(unit, period, from, to, group);
-        var units = await UnitChoicesAsync(context.User, grid, scopeFilter, ct);
+        var units = await grid.GetUnitsInScopeAsync(context.User, ct);
         var (selection, errors, status) = await SelectAsync(form, context.User, statistics, calendars, clock, ct);
         var report = selection is { IsValid: true } ? await statistics.ComputeAsync(selection, ct) : null;
         return ComponentPage.Render<StatisticsPage>(context, new
@@ -108,25 +108,4 @@ internal static class StatisticsEndpoints
             selection.IsValid ? StatusCodes.Status200OK : selection.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>The units the user may choose: their own units and all below, or the whole grid; in the tree's order.</summary>
-    private static async Task<IReadOnlyList<GridUnitInfo>> UnitChoicesAsync(ClaimsPrincipal user, IGridDirectory grid, IGridScopeFilter scopeFilter, CancellationToken ct)
-    {
-        IEnumerable<string> roots = await scopeFilter.GetScopeCodesAsync(user, ct) is null
-            ? (await grid.GetChildrenAsync(null, ct)).Select(u => u.Code)
-            : user.FindAll(GovClaimTypes.GridUnit).Select(c => c.Value);
-        var units = new List<GridUnitInfo>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var root in roots.Distinct(StringComparer.Ordinal))
-        {
-            foreach (var unit in await grid.GetSubtreeAsync(root, ct))
-            {
-                if (seen.Add(unit.Code))
-                {
-                    units.Add(unit);
-                }
-            }
-        }
-
-        return units;
-    }
 }

@@ -198,34 +198,8 @@ internal sealed class PetitionWorkbench(
     }
 
     /// <summary>The units a user works in, for selects: the subtrees of their own units, or the whole grid for a tenant-wide user.</summary>
-    public async Task<IReadOnlyList<UnitOption>> ScopeUnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var claimed = user.FindAll(GovClaimTypes.GridUnit).Select(c => c.Value).Where(v => v.Length > 0).ToList();
-        if (claimed.Count == 0)
-        {
-            return await AllUnitsAsync(cancellationToken);
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        List<UnitOption> units = [];
-        foreach (var code in claimed)
-        {
-            if (await grid.FindAsync(code, cancellationToken) is not { } root)
-            {
-                continue;
-            }
-
-            foreach (var unit in await grid.GetSubtreeAsync(root.Code, cancellationToken))
-            {
-                if (seen.Add(unit.Code))
-                {
-                    units.Add(Option(unit));
-                }
-            }
-        }
-
-        return units;
-    }
+    public async Task<IReadOnlyList<UnitOption>> ScopeUnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        [.. (await grid.GetUnitsInScopeAsync(user, cancellationToken)).Select(u => Option(u))];
 
     /// <summary>Every unit of the tenant's grid, depth first.</summary>
     public async Task<IReadOnlyList<UnitOption>> AllUnitsAsync(CancellationToken cancellationToken)
