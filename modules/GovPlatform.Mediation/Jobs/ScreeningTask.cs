@@ -162,6 +162,7 @@ internal sealed class ScreeningTask(ILogger<ScreeningTask> logger) : IBackground
                 return reports.Count;
             }, cancellationToken);
             db.ChangeTracker.Clear();
+            await alerts.NotifyAsync(cancellationToken);
         }
 
         return flagged;

@@ -147,6 +147,7 @@ public sealed partial class DisputeLedger(
             return new DisputeResult(DisputeResultStatus.Done, dispute);
         }, cancellationToken);
 
+        await alerts.NotifyAsync(cancellationToken);
         if (result.Status == DisputeResultStatus.Done && result.Dispute is { } registered)
         {
             await FileInPetitionsHallAsync(registered, registration.Parties, cancellationToken);
@@ -499,7 +500,7 @@ public sealed partial class DisputeLedger(
         await grid.GetAncestorsAsync(current.HandlingUnitCode, cancellationToken);   // warm the grid before the write transaction
         try
         {
-            return await db.InTransactionAsync(async ct =>
+            var result = await db.InTransactionAsync(async ct =>
             {
                 var dispute = await db.Set<Dispute>().FirstOrDefaultAsync(d => d.Id == id, ct);
                 if (dispute is null)
@@ -534,6 +535,8 @@ public sealed partial class DisputeLedger(
                     from == dispute.Status ? step.Action : $"{from} → {dispute.Status}"), ct);
                 return new DisputeResult(DisputeResultStatus.Done, dispute);
             }, cancellationToken);
+            await alerts.NotifyAsync(cancellationToken);
+            return result;
         }
         catch (DbUpdateException)
         {

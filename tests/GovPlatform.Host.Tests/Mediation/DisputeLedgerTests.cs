@@ -30,10 +30,10 @@ public sealed class DisputeLedgerTests
         IdempotencyKey = key,
     };
 
-    private static async Task<(Dispute Dispute, MediationTestData.TestBodies Bodies)> RegisterAsync(TestHost host, RiskLevel risk = RiskLevel.Low, string user = "staff")
+    private static async Task<(Dispute Dispute, MediationTestData.TestBodies Bodies)> RegisterAsync(TestHost host, RiskLevel risk = RiskLevel.Low, string user = "staff", bool seed = true)
     {
         await using var scope = await host.ScopeAsync("alpha");
-        var bodies = await MediationTestData.SeedBodiesAsync(scope.ServiceProvider);
+        var bodies = seed ? await MediationTestData.SeedBodiesAsync(scope.ServiceProvider) : await MediationTestData.BodiesAsync(scope.ServiceProvider);
         var result = await scope.ServiceProvider.GetRequiredService<DisputeLedger>().RegisterAsync(Neighbours(risk), DisputeActor.Staff(await PrincipalAsync(scope.ServiceProvider, user)));
         Assert.True(result.Succeeded, string.Join("; ", (result.Errors ?? new Dictionary<string, GovPlatform.Localization.BilingualText>()).Select(e => e.Value.English)));
         return (result.Dispute!, bodies);
@@ -94,7 +94,18 @@ public sealed class DisputeLedgerTests
     {
         await using var host = await new TestHost().WithMediationTenant("alpha").WithProviderAsync(provider);
         host.Start();
-        var (dispute, bodies) = await RegisterAsync(host, RiskLevel.High);
+        await using (var setup = await host.ScopeAsync("alpha"))
+        {
+            // The street committee's duty phone: where the street hears of alerts at once.
+            await MediationTestData.SeedBodiesAsync(setup.ServiceProvider);
+            await setup.ServiceProvider.GetRequiredService<TenantDbContext>().Set<MediationBody>().Where(b => b.Code == "d01-committee")
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Phone, "0417-2881234"));
+        }
+
+        var (dispute, bodies) = await RegisterAsync(host, RiskLevel.High, seed: false);
+        var texts = SessionTestSupport.Texts(host, "0417-2881234");
+        Assert.Contains(dispute.Number, Assert.Single(texts), StringComparison.Ordinal);
+        Assert.DoesNotContain("孙先生", texts[0], StringComparison.Ordinal);
         await using var scope = await host.ScopeAsync("alpha");
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TenantDbContext>();

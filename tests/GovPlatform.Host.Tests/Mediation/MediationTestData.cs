@@ -5,6 +5,7 @@ using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
 using GovPlatform.Host.Tests.Petitions;
 using GovPlatform.Mediation.Models;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.Host.Tests.Mediation;
@@ -114,6 +115,15 @@ internal static class MediationTestData
             .SaveAsync(new MediationSettings { DefaultPetitionCategory = DisputeCategory });
         await db.SaveChangesAsync();
         return new TestBodies(studio.Id, committee.Id, centre.Id, li.Id, wang.Id, zhao.Id, qian.Id);
+    }
+
+    /// <summary>The ids of the bodies and mediators seeded before (by <see cref="SeedBodiesAsync"/> or <see cref="WithMediationBodies"/>).</summary>
+    public static async Task<TestBodies> BodiesAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<TenantDbContext>();
+        var bodies = await db.Set<MediationBody>().AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Id);
+        var mediators = await db.Set<Mediator>().AsNoTracking().ToDictionaryAsync(m => m.Name, m => m.Id);
+        return new TestBodies(bodies["d0101-wulao"], bodies["d01-committee"], bodies["d-centre"], mediators["老李"], mediators["老王"], mediators["老赵"], mediators["老钱"]);
     }
 
     /// <summary>The ids of the seeded bodies and mediators.</summary>
