@@ -179,6 +179,7 @@ internal static class BodyEndpoints
             FollowUpDays = Number(settings.FollowUpDays),
             FileInPetitionsHall = settings.FileInPetitionsHall,
             DefaultPetitionCategory = settings.DefaultPetitionCategory,
+            SensitiveDates = MediationSettingsForm.Lines(settings.SensitiveDates),
         };
         return await SettingsPageAsync(context, grid, form, settings.PetitionCategories, NoErrors, saved == true, StatusCodes.Status200OK, ct);
     }
@@ -197,6 +198,13 @@ internal static class BodyEndpoints
         settings.FollowUpDays = Integer(form.FollowUpDays, "followUpDays", errors) ?? settings.FollowUpDays;
         settings.FileInPetitionsHall = form.FileInPetitionsHall;
         settings.DefaultPetitionCategory = string.IsNullOrWhiteSpace(form.DefaultPetitionCategory) ? null : form.DefaultPetitionCategory.Trim();
+        var (sensitive, badLine) = MediationSettingsForm.Parse(form.SensitiveDates);
+        settings.SensitiveDates = sensitive;
+        if (badLine is { } line)
+        {
+            errors["sensitiveDates"] = new($"第 {line} 行应写成“2027-03-05 全国两会”。", $"Line {line} should read like '2027-03-05 National People's Congress'.");
+        }
+
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in Enum.GetValues<DisputeType>())
         {

@@ -134,4 +134,36 @@ public sealed class MediationSettingsForm
     public bool FileInPetitionsHall { get; set; }
 
     public string? DefaultPetitionCategory { get; set; }
+
+    /// <summary>One sensitive date a line: <c>2027-03-05 全国两会</c>.</summary>
+    public string? SensitiveDates { get; set; }
+
+    /// <summary>The stored dates as the form's lines.</summary>
+    public static string Lines(IEnumerable<SensitiveDate> dates) =>
+        string.Join("\n", dates.OrderBy(d => d.Date).Select(d => $"{d.Date:yyyy-MM-dd} {d.Name}"));
+
+    /// <summary>The form's lines as dates, or the number of the first line that is not <c>yyyy-MM-dd name</c>.</summary>
+    public static (List<SensitiveDate> Dates, int? BadLine) Parse(string? text)
+    {
+        var dates = new List<SensitiveDate>();
+        var lines = (text ?? "").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var space = line.IndexOfAny([' ', '\t', '\u3000']);
+            if (space < 0 || !DateOnly.TryParseExact(line[..space], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return (dates, i + 1);
+            }
+
+            dates.Add(new SensitiveDate { Date = date, Name = line[(space + 1)..].Trim() });
+        }
+
+        return (dates, null);
+    }
 }

@@ -15,7 +15,8 @@ namespace GovPlatform.Mediation.Jobs;
 /// <summary>
 /// Every ten minutes, in every tenant with mediation (idle ones too): opens the regular campaign of the current half
 /// month (1st–15th, 16th–end, in the tenant's zone) when the rules say so, opens the pre-holiday campaign the set
-/// number of working days before each run of holidays on the working calendar, and after a campaign's due time flags
+/// number of working days before each run of holidays on the working calendar and before each sensitive date of the
+/// rules, and after a campaign's due time flags
 /// each unit that has not reported to the level above (once) and marks the campaign checked.
 /// </summary>
 internal sealed class ScreeningTask(ILogger<ScreeningTask> logger) : IBackgroundTask
@@ -55,6 +56,18 @@ internal sealed class ScreeningTask(ILogger<ScreeningTask> logger) : IBackground
                 {
                     var title = name is { Length: > 0 } ? $"{name[..Math.Min(name.Length, 60)]}前矛盾纠纷集中排查" : "节前矛盾纠纷集中排查";
                     opened += await OpenAsync(screening, CampaignKind.Holiday, title, start, screening.StartOfDayUtc(holiday), cancellationToken);
+                }
+            }
+        }
+
+        if (settings.HolidayCampaignDays > 0)
+        {
+            foreach (var sensitive in settings.SensitiveDates.Where(d => d.Date > today && d.Date <= today.AddDays(LookAheadDays)).OrderBy(d => d.Date))
+            {
+                if (CampaignStart(calendar, sensitive.Date, settings.HolidayCampaignDays) is { } start && start <= today)
+                {
+                    var name = sensitive.Name.Trim();
+                    opened += await OpenAsync(screening, CampaignKind.Sensitive, $"{name[..Math.Min(name.Length, 60)]}前矛盾纠纷集中排查", start, screening.StartOfDayUtc(sensitive.Date), cancellationToken);
                 }
             }
         }

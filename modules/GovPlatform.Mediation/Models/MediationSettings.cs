@@ -15,6 +15,12 @@ public sealed class MediationSettings
     /// <summary>Working days before a public holiday of the calendar that an extra campaign opens (0: none).</summary>
     public int HolidayCampaignDays { get; set; } = 3;
 
+    /// <summary>
+    /// Sensitive dates and major events (敏感节点: 两会, an anniversary, a big meeting in the district): an extra sweep opens
+    /// <see cref="HolidayCampaignDays"/> working days before each, like before a public holiday.
+    /// </summary>
+    public List<SensitiveDate> SensitiveDates { get; set; } = [];
+
     /// <summary>Hours before a session that its reminder goes out.</summary>
     public int ReminderHours { get; set; } = 24;
 
@@ -29,4 +35,12 @@ public sealed class MediationSettings
 
     /// <summary>The duty-list item for disputes whose type has none.</summary>
     public string? DefaultPetitionCategory { get; set; }
+}
+
+/// <summary>A sensitive date with its name (全国两会).</summary>
+public sealed class SensitiveDate
+{
+    public DateOnly Date { get; set; }
+
+    public string Name { get; set; } = "";
 }
