@@ -13,9 +13,13 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<PointsLedger>();
         services.AddScoped<PointRules>();
+        services.AddScoped<Volunteers.VolunteerService>();
+        services.AddScoped<Volunteers.TeamService>();
+        services.AddScoped<Volunteers.VolunteerPageLoader>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Volunteers.VolunteerEndpoints.Map(endpoints);
     }
 }
