@@ -13,9 +13,14 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<PointsLedger>();
         services.AddScoped<PointRules>();
+        services.AddScoped<Rewards.RewardCatalog>();
+        services.AddScoped<Rewards.RedemptionDesk>();
+        services.AddScoped<Honours.HonourRoll>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Rewards.RewardEndpoints.Map(endpoints);
+        Honours.HonourEndpoints.Map(endpoints);
     }
 }
