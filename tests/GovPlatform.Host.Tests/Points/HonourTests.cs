@@ -34,8 +34,15 @@ public sealed class HonourTests
         var n = 0;
         PointEntry Entry(long volunteer, EntryKind kind, long amount, DateTime utc, long? reverses = null) => new()
         {
-            VolunteerId = volunteer, Kind = kind, Amount = amount, Reason = "测试", SourceType = "activity", ReversesId = reverses,
-            IdempotencyKey = $"h:{++n}", CreatedBy = "staff", CreatedUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc),
+            VolunteerId = volunteer,
+            Kind = kind,
+            Amount = amount,
+            Reason = "测试",
+            SourceType = "activity",
+            ReversesId = reverses,
+            IdempotencyKey = $"h:{++n}",
+            CreatedBy = "staff",
+            CreatedUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc),
         };
         var nov = new DateTime(2026, 11, 10, 2, 0, 0);
         var reversed = Entry(ids[0], EntryKind.Earn, 30, nov);

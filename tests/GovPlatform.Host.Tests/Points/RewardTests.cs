@@ -61,7 +61,10 @@ public sealed partial class RewardTests
         var token = await IdentityTestSupport.AntiforgeryTokenAsync(client, Redeem);
         return await client.PostAsync(Redeem, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["RewardId"] = rewardId.ToString(CultureInfo.InvariantCulture), ["Quantity"] = quantity, ["IdempotencyKey"] = key, ["__RequestVerificationToken"] = token,
+            ["RewardId"] = rewardId.ToString(CultureInfo.InvariantCulture),
+            ["Quantity"] = quantity,
+            ["IdempotencyKey"] = key,
+            ["__RequestVerificationToken"] = token,
         }));
     }
 
