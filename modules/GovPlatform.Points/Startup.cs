@@ -16,10 +16,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Volunteers.VolunteerService>();
         services.AddScoped<Volunteers.TeamService>();
         services.AddScoped<Volunteers.VolunteerPageLoader>();
+        services.AddScoped<Rewards.RewardCatalog>();
+        services.AddScoped<Rewards.RedemptionDesk>();
+        services.AddScoped<Honours.HonourRoll>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Volunteers.VolunteerEndpoints.Map(endpoints);
+        Rewards.RewardEndpoints.Map(endpoints);
+        Honours.HonourEndpoints.Map(endpoints);
     }
 }

@@ -30,5 +30,6 @@ internal sealed class PointsNavigation : INavigationProvider
         items.Add(new NavigationItem(new("奖品与兑换", "Rewards and orders"), "admin/points/rewards", Section, PointsPermissions.View, 40));
         items.Add(new NavigationItem(new("积分规则", "Points rules"), "admin/points/rules", Section, PointsPermissions.View, 50));
         items.Add(new NavigationItem(new("报表与表彰", "Reports and honours"), "admin/points/reports", Section, PointsPermissions.Reports, 60));
+        items.Add(new NavigationItem(new("光荣榜与表彰", "Honour rolls"), "admin/points/honours", Section, PointsPermissions.Reports, 61));
     }
 }
