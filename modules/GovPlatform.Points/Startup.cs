@@ -13,9 +13,14 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<PointsLedger>();
         services.AddScoped<PointRules>();
+        services.AddScoped<Reports.PointsReport>();
+        services.AddScoped<Reports.PointsReportExport>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.PointsExpiryTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Rules.RuleEndpoints.Map(endpoints);
+        Reports.ReportEndpoints.Map(endpoints);
     }
 }
