@@ -53,8 +53,19 @@ public sealed class ReportTests
         db.AddRange(goods, towel);
         Activity Held(string unit, ActivityStatus status, DateTime starts) => new()
         {
-            Title = "河道清理", Type = ActivityType.Environment, Status = status, GridUnitCode = unit, StartsUtc = starts, EndsUtc = starts.AddHours(2),
-            Points = 20, SignUpOpensUtc = starts.AddDays(-5), SignUpClosesUtc = starts, CheckInCode = "123456", Organiser = "staff", CreatedUtc = starts.AddDays(-5), Version = 1,
+            Title = "河道清理",
+            Type = ActivityType.Environment,
+            Status = status,
+            GridUnitCode = unit,
+            StartsUtc = starts,
+            EndsUtc = starts.AddHours(2),
+            Points = 20,
+            SignUpOpensUtc = starts.AddDays(-5),
+            SignUpClosesUtc = starts,
+            CheckInCode = "123456",
+            Organiser = "staff",
+            CreatedUtc = starts.AddDays(-5),
+            Version = 1,
         };
         db.AddRange(
             Held("D-01-01-01", ActivityStatus.Completed, Utc(10, 3).UtcDateTime),
