@@ -19,6 +19,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Rewards.RewardCatalog>();
         services.AddScoped<Rewards.RedemptionDesk>();
         services.AddScoped<Honours.HonourRoll>();
+        services.AddScoped<Reports.PointsReport>();
+        services.AddScoped<Reports.PointsReportExport>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.PointsExpiryTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -26,5 +29,7 @@ public sealed class Startup : ModuleStartup
         Volunteers.VolunteerEndpoints.Map(endpoints);
         Rewards.RewardEndpoints.Map(endpoints);
         Honours.HonourEndpoints.Map(endpoints);
+        Rules.RuleEndpoints.Map(endpoints);
+        Reports.ReportEndpoints.Map(endpoints);
     }
 }
