@@ -13,6 +13,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<PointsLedger>();
         services.AddScoped<PointRules>();
+        services.AddScoped<Activities.ActivityService>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
