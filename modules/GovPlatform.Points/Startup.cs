@@ -18,5 +18,6 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Activities.ActivityEndpoints.Map(endpoints);
     }
 }
