@@ -171,14 +171,14 @@ internal static class ActivityEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        long id, string action, [FromForm] ActivityActionForm form, HttpContext context, TenantDbContext db, IGridDirectory grid, ITenant tenant,
+        long id, string action, [FromForm] ActivityActionForm? form, HttpContext context, TenantDbContext db, IGridDirectory grid, ITenant tenant,
         IAuthorizationService authorization, ActivityService activities, CancellationToken ct)
     {
         var result = action switch
         {
             "publish" => await activities.PublishAsync(id, context.User, ct),
-            "cancel" => await activities.CancelAsync(id, form.Reason, context.User, ct),
-            "checkin" => await activities.CheckInAsync(id, form.VolunteerIds, context.User, ct),
+            "cancel" => await activities.CancelAsync(id, form?.Reason, context.User, ct),
+            "checkin" => await activities.CheckInAsync(id, form?.VolunteerIds ?? [], context.User, ct),
             "confirm" => await activities.ConfirmAsync(id, context.User, ct),
             _ => await activities.ApproveAwardsAsync(id, context.User, ct),
         };
@@ -227,7 +227,7 @@ internal static class ActivityEndpoints
         await PublicPageAsync(context, db, grid, tenant, clock, id, done, null, null, StatusCodes.Status200OK, ct);
 
     private static async Task<IResult> VolunteerActAsync(
-        long id, string action, [FromForm] ActivityActionForm form, HttpContext context, TenantDbContext db, IGridDirectory grid, ITenant tenant, TimeProvider clock,
+        long id, string action, [FromForm] ActivityActionForm? form, HttpContext context, TenantDbContext db, IGridDirectory grid, ITenant tenant, TimeProvider clock,
         ActivityService activities, CancellationToken ct)
     {
         var user = context.User.Identity?.Name ?? "";
@@ -235,17 +235,21 @@ internal static class ActivityEndpoints
         {
             "signup" => await activities.SignUpAsync(user, id, ct),
             "cancel" => await activities.CancelSignUpAsync(user, id, ct),
-            _ => await activities.CheckInWithCodeAsync(user, id, form.Code, ct),
+            _ => await activities.CheckInWithCodeAsync(user, id, form?.Code, ct),
         };
         if (result.Outcome == ActivityOutcome.NotFound && result.Errors is null)
         {
             return Results.NotFound();
         }
 
-        return result.Succeeded
-            ? Results.Redirect(context.TenantPath($"{PublicPath}/{id}?done={action}"))
-            : await PublicPageAsync(context, db, grid, tenant, clock, id, null, result.AllErrors.Values.Select(v => v.For(CultureInfo.CurrentUICulture)).FirstOrDefault(), form.Code,
-                result.Outcome == ActivityOutcome.TooManyTries ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest, ct);
+        if (result.Succeeded)
+        {
+            return Results.Redirect(context.TenantPath($"{PublicPath}/{id}?done={action}"));
+        }
+
+        var problem = result.AllErrors.Values.Select(v => v.For(CultureInfo.CurrentUICulture)).FirstOrDefault();
+        var status = result.Outcome == ActivityOutcome.TooManyTries ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        return await PublicPageAsync(context, db, grid, tenant, clock, id, null, problem, form?.Code, status, ct);
     }
 
     private static async Task<IResult> PublicPageAsync(
