@@ -247,4 +247,43 @@ public sealed class ActivityServiceTests
         Assert.Equal((ids[0], 15L, "admin"), (entry.VolunteerId, entry.Amount, entry.CreatedBy));
         Assert.Single(await host.AuditAsync("alpha", "points", "approve-awards"));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_organisers_confirming_at_once_award_each_volunteer_once(string provider)
+    {
+        var clock = new ManualClock(Morning);
+        await using var host = await new TestHost().WithPointsTenant("alpha").WithClock(clock).WithProviderAsync(provider);
+        host.Start();
+        long activityId;
+        List<long> ids;
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            ids = await PointsTestData.VolunteersAsync(scope.ServiceProvider, 5);
+            activityId = (await PublishedAsync(scope.ServiceProvider, "staff", startsIn: TimeSpan.FromMinutes(10), points: 12)).Id;
+            await SignUpAsync(scope.ServiceProvider, activityId, "v1", "v2", "v3", "v4", "v5");
+            clock.Advance(TimeSpan.FromMinutes(15));
+            await scope.ServiceProvider.GetRequiredService<ActivityService>().CheckInAsync(activityId, ids, await UserAsync(scope.ServiceProvider, "staff"));
+        }
+
+        using var start = new ManualResetEventSlim();
+        var attempts = new[] { "staff", "worker", "street1", "admin" }.Select(name => Task.Run(async () =>
+        {
+            await using var scope = await host.ScopeAsync("alpha");
+            var user = await UserAsync(scope.ServiceProvider, name);
+            start.Wait();
+            return await scope.ServiceProvider.GetRequiredService<ActivityService>().ConfirmAsync(activityId, user);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Outcome == ActivityOutcome.Done);
+        Assert.Equal(60, results.Sum(r => r.Awarded));
+        await using (var scope = await host.ScopeAsync("alpha"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+            Assert.Equal(5, await db.Set<PointEntry>().CountAsync());
+            Assert.All(await db.Set<Volunteer>().AsNoTracking().ToListAsync(), v => Assert.Equal(12, v.Balance));
+        }
+    }
 }
