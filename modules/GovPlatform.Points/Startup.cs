@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Reports.PointsReport>();
         services.AddScoped<Reports.PointsReportExport>();
         services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.PointsExpiryTask>();
+        services.AddScoped<Activities.ActivityService>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -31,5 +32,6 @@ public sealed class Startup : ModuleStartup
         Honours.HonourEndpoints.Map(endpoints);
         Rules.RuleEndpoints.Map(endpoints);
         Reports.ReportEndpoints.Map(endpoints);
+        Activities.ActivityEndpoints.Map(endpoints);
     }
 }
