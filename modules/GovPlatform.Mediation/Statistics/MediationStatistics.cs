@@ -40,62 +40,13 @@ internal sealed class MediationStatistics(
         ArgumentNullException.ThrowIfNull(user);
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
         var forbidden = false;
-        GridUnitInfo? anchor = null;
-        GridUnitInfo? chosen = null;
-        IReadOnlyList<GridUnitInfo> roots = [];
-        string[]? unitCodes = null;
-        if (!string.IsNullOrWhiteSpace(request.Unit))
+        var units = await grid.SelectReportUnitsAsync(scopeFilter, request.Unit, user,
+            code => authorization.HasPermissionAsync(user, MediationPermissions.Statistics, new StatisticsUnit(code)), cancellationToken);
+        var (anchor, roots, chosen, unitCodes) = (units.Anchor, units.Roots, units.Chosen, units.UnitCodes);
+        forbidden = units.Forbidden;
+        if (units.Error is { } unitError)
         {
-            anchor = await grid.FindAsync(request.Unit.Trim(), cancellationToken);
-            if (anchor is null)
-            {
-                errors["unit"] = new("没有这个网格单元。", "There is no such grid unit.");
-            }
-            else if (!await authorization.HasPermissionAsync(user, MediationPermissions.Statistics, new StatisticsUnit(anchor.Code)))
-            {
-                errors["unit"] = new("这个网格单元不在您的管辖范围内。", "This grid unit is outside your area.");
-                forbidden = true;
-                anchor = null;
-            }
-            else
-            {
-                chosen = anchor;
-                unitCodes = await SubtreeCodesAsync(anchor.Code, cancellationToken);
-            }
-        }
-        else if (await scopeFilter.GetScopeCodesAsync(user, cancellationToken) is not null)
-        {
-            // A confined user's own units; when there is one, it is the unit the statistics are about.
-            var own = new List<GridUnitInfo>();
-            foreach (var code in user.FindAll(GovClaimTypes.GridUnit).Select(c => c.Value).Distinct(StringComparer.Ordinal))
-            {
-                if (await grid.FindAsync(code, cancellationToken) is { } unit && own.All(u => u.Code != unit.Code))
-                {
-                    own.Add(unit);
-                }
-            }
-
-            if (own.Count == 1)
-            {
-                anchor = chosen = own[0];
-            }
-            else
-            {
-                roots = [.. own.OrderBy(u => u.Code, StringComparer.Ordinal)];
-            }
-        }
-        else
-        {
-            // The whole tenant: a single top unit is broken down by its children.
-            var tops = await grid.GetChildrenAsync(null, cancellationToken);
-            if (tops.Count == 1)
-            {
-                anchor = tops[0];
-            }
-            else
-            {
-                roots = tops;
-            }
+            errors["unit"] = unitError;
         }
 
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -135,13 +86,7 @@ internal sealed class MediationStatistics(
     }
 
     /// <summary>The codes, current and former, of a unit and every unit below it.</summary>
-    public async Task<string[]> SubtreeCodesAsync(string code, CancellationToken cancellationToken)
-    {
-        // The grid answers "current and former codes of a subtree" for a user confined to it: ask it for one.
-        var confined = new ClaimsPrincipal(new ClaimsIdentity([new Claim(GovClaimTypes.GridUnit, code)], "statistics"));
-        var codes = await scopeFilter.GetScopeCodesAsync(confined, cancellationToken);
-        return codes is null ? [code] : [.. codes.Order(StringComparer.Ordinal)];
-    }
+    public Task<string[]> SubtreeCodesAsync(string code, CancellationToken cancellationToken) => scopeFilter.GetSubtreeCodesAsync(code, cancellationToken);
 
     public static BilingualText UnitName(GridUnitInfo unit) => new(unit.Name, unit.EnglishName is { Length: > 0 } english ? english : unit.Name);
 

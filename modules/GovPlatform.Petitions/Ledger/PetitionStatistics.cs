@@ -55,66 +55,13 @@ internal sealed class PetitionStatistics(
             errors["to"] = new("统计期间不能超过 10 年。", "The period can be at most 10 years.");
         }
 
-        GridUnitInfo? anchor = null;
-        GridUnitInfo? chosen = null;
-        IReadOnlyList<GridUnitInfo> roots = [];
-        string[]? unitCodes = null;
-        var scopeCodes = await scopeFilter.GetScopeCodesAsync(user, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(request.Unit))
+        var units = await grid.SelectReportUnitsAsync(scopeFilter, request.Unit, user,
+            code => authorization.HasPermissionAsync(user, PetitionPermissions.Ledger, new LedgerUnit(code)), cancellationToken);
+        var (anchor, roots, chosen, unitCodes) = (units.Anchor, units.Roots, units.Chosen, units.UnitCodes);
+        forbidden = units.Forbidden;
+        if (units.Error is { } unitError)
         {
-            anchor = await grid.FindAsync(request.Unit.Trim(), cancellationToken);
-            if (anchor is null)
-            {
-                errors["unit"] = new("没有这个网格单元。", "There is no such grid unit.");
-            }
-            else if (!await authorization.HasPermissionAsync(user, PetitionPermissions.Ledger, new LedgerUnit(anchor.Code)))
-            {
-                errors["unit"] = new("这个网格单元不在您的管辖范围内。", "This grid unit is outside your area.");
-                forbidden = true;
-                anchor = null;
-            }
-            else
-            {
-                chosen = anchor;
-                unitCodes = await SubtreeCodesAsync(anchor.Code, cancellationToken);
-            }
-        }
-        else if (scopeCodes is not null)
-        {
-            // A confined user's own units; one of them is the unit the ledger is about.
-            var own = new List<GridUnitInfo>();
-            foreach (var code in user.FindAll(GovClaimTypes.GridUnit).Select(c => c.Value).Distinct(StringComparer.Ordinal))
-            {
-                if (await grid.FindAsync(code, cancellationToken) is { } unit && own.All(u => u.Code != unit.Code))
-                {
-                    own.Add(unit);
-                }
-            }
-
-            if (own.Count == 1)
-            {
-                anchor = own[0];
-            }
-            else
-            {
-                roots = [.. own.OrderBy(u => u.Code, StringComparer.Ordinal)];
-            }
-
-            chosen = anchor;
-            unitCodes = [.. scopeCodes.Order(StringComparer.Ordinal)];
-        }
-        else
-        {
-            // The whole tenant: no unit filter; a single top unit is broken down by its children.
-            var tops = await grid.GetChildrenAsync(null, cancellationToken);
-            if (tops.Count == 1)
-            {
-                anchor = tops[0];
-            }
-            else
-            {
-                roots = tops;
-            }
+            errors["unit"] = unitError;
         }
 
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -157,13 +104,7 @@ internal sealed class PetitionStatistics(
     }
 
     /// <summary>The codes, current and former, of a unit and every unit below it.</summary>
-    public async Task<string[]> SubtreeCodesAsync(string code, CancellationToken cancellationToken)
-    {
-        // The grid answers "current and former codes of a subtree" for a user confined to it: ask it for one.
-        var confined = new ClaimsPrincipal(new ClaimsIdentity([new Claim(GovClaimTypes.GridUnit, code)], "ledger"));
-        var codes = await scopeFilter.GetScopeCodesAsync(confined, cancellationToken);
-        return codes is null ? [code] : [.. codes.Order(StringComparer.Ordinal)];
-    }
+    public Task<string[]> SubtreeCodesAsync(string code, CancellationToken cancellationToken) => scopeFilter.GetSubtreeCodesAsync(code, cancellationToken);
 
     public static BilingualText UnitName(GridUnitInfo unit) => new(unit.Name, unit.EnglishName is { Length: > 0 } english ? english : unit.Name);
 
