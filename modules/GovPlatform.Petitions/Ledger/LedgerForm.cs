@@ -1,4 +1,4 @@
-using System.Globalization;
+using GovPlatform.Calendars;
 using GovPlatform.Localization;
 
 namespace GovPlatform.Petitions.Ledger;
@@ -10,19 +10,13 @@ namespace GovPlatform.Petitions.Ledger;
 /// </summary>
 public sealed record LedgerForm(string? Unit, string? Period, string? From, string? To, string? Group)
 {
-    public const string ThisMonth = "this-month";
-    public const string LastMonth = "last-month";
-    public const string ThisYear = "this-year";
-    public const string Custom = "custom";
+    public const string ThisMonth = ReportPeriod.ThisMonth;
+    public const string LastMonth = ReportPeriod.LastMonth;
+    public const string ThisYear = ReportPeriod.ThisYear;
+    public const string Custom = ReportPeriod.Custom;
 
     /// <summary>The period presets, in the order the page offers them.</summary>
-    public static IReadOnlyList<(string Value, BilingualText Name)> Periods { get; } =
-    [
-        (ThisMonth, new("本月", "This month")),
-        (LastMonth, new("上月", "Last month")),
-        (ThisYear, new("本年", "This year")),
-        (Custom, new("自定义", "Custom")),
-    ];
+    public static IReadOnlyList<(string Value, BilingualText Name)> Periods => ReportPeriod.Presets;
 
     public static IReadOnlyList<(LedgerGrouping Value, BilingualText Name)> Groupings { get; } =
     [
@@ -32,8 +26,7 @@ public sealed record LedgerForm(string? Unit, string? Period, string? From, stri
     ];
 
     /// <summary>The preset chosen: the one named, else custom when dates are given, else this month.</summary>
-    public string PeriodOrDefault => Period is ThisMonth or LastMonth or ThisYear or Custom ? Period
-        : !string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To) ? Custom : ThisMonth;
+    public string PeriodOrDefault => ReportPeriod.Choose(Period, From, To);
 
     /// <summary>The request this form asks for, with <paramref name="today"/> the tenant's local date; or what is wrong, by field.</summary>
     public (LedgerRequest? Request, Dictionary<string, BilingualText> Errors) Parse(DateOnly today)
@@ -57,45 +50,15 @@ public sealed record LedgerForm(string? Unit, string? Period, string? From, stri
                 break;
         }
 
-        var month = new DateOnly(today.Year, today.Month, 1);
-        DateOnly from = month, to = today;
-        switch (PeriodOrDefault)
-        {
-            case LastMonth:
-                (from, to) = (month.AddMonths(-1), month.AddDays(-1));
-                break;
-            case ThisYear:
-                (from, to) = (new DateOnly(today.Year, 1, 1), today);
-                break;
-            case Custom:
-                from = Date(From, "from", errors) ?? from;
-                to = Date(To, "to", errors) ?? to;
-                break;
-        }
+        var (from, to) = ReportPeriod.Resolve(PeriodOrDefault, From, To, today, errors);
 
         return errors.Count > 0 ? (null, errors) : (new LedgerRequest(string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), from, to, grouping), errors);
     }
 
     /// <summary>The query string of this form with other values (<c>unit=…&amp;period=custom&amp;from=…</c>), for links.</summary>
     public static string Query(string? unit, DateOnly from, DateOnly to, LedgerGrouping grouping) =>
-        $"{(unit is null ? "" : $"unit={Uri.EscapeDataString(unit)}&")}period={Custom}&from={Iso(from)}&to={Iso(to)}&group={grouping.ToString().ToLowerInvariant()}";
+        $"{ReportPeriod.CustomQuery(unit, from, to)}&group={grouping.ToString().ToLowerInvariant()}";
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => ReportPeriod.Iso(date);
 
-    private static DateOnly? Date(string? value, string field, Dictionary<string, BilingualText> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = new("自定义期间请填写开始和结束日期。", "A custom period needs a start and an end date.");
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = new("日期格式应为 2026-01-31。", "Write the date as 2026-01-31.");
-        return null;
-    }
 }
