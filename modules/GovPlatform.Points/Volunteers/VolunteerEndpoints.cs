@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GovPlatform.Data;
 using GovPlatform.Grid;
+using GovPlatform.Identifiers;
 using GovPlatform.Localization;
 using GovPlatform.Modules;
 using GovPlatform.Points.Models;

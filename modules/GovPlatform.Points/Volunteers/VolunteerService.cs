@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
 using GovPlatform.Grid;
+using GovPlatform.Identifiers;
 using GovPlatform.Localization;
 using GovPlatform.Points.Models;
 using GovPlatform.Points.Security;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovPlatform.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace GovPlatform.Themes;
@@ -14,11 +15,30 @@ public abstract class PageComponent : ComponentBase
     [Parameter]
     public string BasePath { get; set; } = "";
 
+    /// <summary>The tenant's time zone id, for dates shown on the page (pages that show times pass the tenant's).</summary>
+    [Parameter]
+    public string TimeZoneId { get; set; } = "Asia/Shanghai";
+
     /// <summary>Whether the reader reads English.</summary>
     protected static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The text in the reader's language.</summary>
     protected static string L(string chinese, string english) => English ? english : chinese;
+
+    /// <summary>A bilingual text in the reader's language.</summary>
+    protected static string T(BilingualText text) => English ? text.English : text.Chinese;
+
+    /// <summary>A UTC time as the tenant's local date and time (<c>2026-11-26 14:30</c>); empty for none.</summary>
+    protected string Local(DateTime? utc)
+    {
+        if (utc is not { } value)
+        {
+            return "";
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A path of the tenant's site (<c>admin/grid</c>) as a link.</summary>
     protected string Url(string path) => $"{BasePath}/{path}";

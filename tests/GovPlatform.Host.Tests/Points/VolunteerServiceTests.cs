@@ -1,6 +1,7 @@
 using GovPlatform.Data;
 using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
+using GovPlatform.Identifiers;
 using GovPlatform.Points.Models;
 using GovPlatform.Points.Volunteers;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GovPlatform.Points.Volunteers;
+namespace GovPlatform.Identifiers;
 
 /// <summary>Resident identity card numbers (GB 11643-1999): the check digit, and the masked form shown in lists.</summary>
 public static class IdNumber
