@@ -12,6 +12,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<LegalAidSettingsStore>();
+        services.AddScoped<LegalAidNumbers>();
         services.AddScoped<BookingService>();
     }
 
