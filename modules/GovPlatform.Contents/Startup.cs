@@ -32,7 +32,6 @@ public sealed class Startup : ModuleStartup
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
-        services.GetRequiredService<ContentRouteReservations>().Attach(endpoints.DataSources);
         ItemEndpoints.Map(endpoints);
         MediaEndpoints.Map(endpoints);
         TemplateEndpoints.Map(endpoints);

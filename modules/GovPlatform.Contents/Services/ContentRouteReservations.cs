@@ -5,14 +5,11 @@ namespace GovPlatform.Contents.Services;
 
 /// <summary>
 /// First path segments taken by the shell's own endpoints (other modules' pages), which no content slug may use. The
-/// shell's endpoint sources are attached when its pipeline is configured and read on first use.
+/// shell's endpoints (which it may share with shells of the same features) are read on first use.
 /// </summary>
-internal sealed class ContentRouteReservations
+internal sealed class ContentRouteReservations(EndpointDataSource endpoints)
 {
-    private ICollection<EndpointDataSource>? _sources;
     private HashSet<string>? _segments;
-
-    public void Attach(ICollection<EndpointDataSource> sources) => _sources = sources;
 
     public bool IsReserved(string firstSegment) =>
         ContentSlugs.Reserved.Contains(firstSegment) || Segments().Contains(firstSegment);
@@ -25,7 +22,7 @@ internal sealed class ContentRouteReservations
         }
 
         var segments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var endpoint in _sources?.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>() ?? [])
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
             if (endpoint.RoutePattern.PathSegments is [var first, ..] && first.Parts is [RoutePatternLiteralPart literal])
             {

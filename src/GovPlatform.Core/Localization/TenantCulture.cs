@@ -43,11 +43,15 @@ internal static class TenantCulture
         });
     }
 
-    /// <summary><c>GET culture/{culture}?returnUrl=</c>: remembers the visitor's choice for a year and goes back.</summary>
-    public static void MapSwitch(IEndpointRouteBuilder endpoints, ShellSettings settings)
+    /// <summary>
+    /// <c>GET culture/{culture}?returnUrl=</c>: remembers the visitor's choice for a year and goes back. The endpoint is
+    /// shared by shells with the same features, so it reads the tenant from the request, not from the shell it was built in.
+    /// </summary>
+    public static void MapSwitch(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
+            var settings = context.RequestServices.GetRequiredService<ShellSettings>();
             var chosen = Supported.Union([settings.Culture]).FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null)
             {

@@ -28,6 +28,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,11 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
     private readonly bool _validateScopes = options.Value.ValidateShellScopes ?? environment.IsDevelopment();
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<ShellContainerFactory>();
+
+    private readonly SharedShellRouting _routing = new(loggerFactory, hostServices.Provider?.GetService<DiagnosticListener>());
+
+    /// <summary>Sets of endpoints (and their matcher) shared by shells now, for tests and diagnostics.</summary>
+    internal int SharedRoutingCount => _routing.Count;
 
     public ShellContext Build(ShellSettings settings, IConfiguration configuration, IReadOnlyList<FeatureDescriptor> features)
     {
@@ -88,7 +94,7 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         var shell = new ShellContext(settings, provider, features, [.. startups.Select(s => s.Startup)], clock);
         try
         {
-            shell.Pipeline = BuildPipeline(provider, settings, startups);
+            (shell.Pipeline, shell.Routing) = BuildPipeline(provider, features, startups);
         }
         catch
         {
@@ -105,6 +111,11 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
     private void AddShellFrameworks(IServiceCollection services, ShellSettings settings, IConfiguration configuration, IReadOnlyList<FeatureDescriptor> features)
     {
         services.AddRouting();
+
+        // The endpoints the shell routes to, perhaps shared with other shells: what link generation and the
+        // authorisation policy cache read instead of the route options' data sources.
+        services.AddSingleton<ShellEndpoints>();
+        services.Replace(ServiceDescriptor.Singleton<EndpointDataSource>(sp => sp.GetRequiredService<ShellEndpoints>()));
         services.AddLocalization();
         services.AddProblemDetails();
         services.AddRazorComponents();
@@ -190,14 +201,80 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
     private static bool HasCredentials(Microsoft.AspNetCore.Http.HttpContext context) =>
         context.Request.Headers.ContainsKey("Cookie") || context.Request.Headers.ContainsKey("Authorization");
 
-    private static Microsoft.AspNetCore.Http.RequestDelegate BuildPipeline(
-        IServiceProvider provider, ShellSettings settings, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
+    private (Microsoft.AspNetCore.Http.RequestDelegate Pipeline, SharedShellRouting.Lease? Routing) BuildPipeline(
+        IServiceProvider provider, IReadOnlyList<FeatureDescriptor> features, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
     {
-        // Authentication comes before localisation (a signed-in user's preferred culture counts) and authorisation
-        // after it (so that a refusal is written in the user's language).
+        // Shells with the same features map the same endpoints: the first builds them and the routing over them, the next
+        // ones reuse that (see SharedShellRouting). A tenant setting that endpoints are built from is an IEndpointVariant.
+        var variants = provider.GetServices<IEndpointVariant>().Select(v => v.Value).Order(StringComparer.Ordinal);
+        var key = string.Join(',', features.Select(f => f.Id)) + "|" + string.Join(',', variants);
+        var lease = _routing.TryAcquire(key);
+        if (lease is not null && !SharedShellRouting.Matches(provider, lease))
+        {
+            lease.Dispose();
+            return (BuildOwnPipeline(provider, startups), null);
+        }
+
+        try
+        {
+            // Authentication comes before localisation (a signed-in user's preferred culture counts) and authorisation
+            // after it (so that a refusal is written in the user's language).
+            var app = new ApplicationBuilder(provider);
+            AddShellMiddleware(app, provider);
+            var mapped = lease is null ? new List<EndpointDataSource>() : (ICollection<EndpointDataSource>)new DiscardedDataSources();
+            ConfigureFeatures(app, new ShellEndpointRouteBuilder(provider, mapped), provider, startups);
+            app.UseAntiforgery();
+
+            if (lease is null)
+            {
+                // Built here, while the shell that maps them is alive, and kept as a plain list: the data sources that
+                // mapped them hold this shell's container.
+                var endpoints = mapped.SelectMany(source => source.Endpoints).ToArray();
+                lease = _routing.Publish(key, endpoints);
+                if (!SharedShellRouting.Matches(provider, lease))
+                {
+                    lease.Dispose();
+                    lease = null;
+                    return (BuildOwnPipeline(provider, startups), null);
+                }
+            }
+
+            var entry = lease.Entry;
+            provider.GetRequiredService<ShellEndpoints>().Source = entry.Endpoints;
+            app.Run(entry.EndpointStage);
+            var continuation = new ShellRoutingContinuation(app.Build());
+            var routing = entry.Routing;
+            return (context =>
+            {
+                context.Features.Set(continuation);
+                return routing(context);
+            }, lease);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A pipeline with routing of its own, for a shell whose routing services differ from the shared routing's.</summary>
+    private static Microsoft.AspNetCore.Http.RequestDelegate BuildOwnPipeline(
+        IServiceProvider provider, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
+    {
         var app = new ApplicationBuilder(provider);
         app.UseRouting();
+        AddShellMiddleware(app, provider);
+        app.UseEndpoints(endpoints =>
+        {
+            ConfigureFeatures(app, endpoints, provider, startups);
+            app.UseAntiforgery();
+            provider.GetRequiredService<ShellEndpoints>().Source = new CompositeEndpointDataSource(endpoints.DataSources);
+        });
+        return app.Build();
+    }
 
+    private static void AddShellMiddleware(ApplicationBuilder app, IServiceProvider provider)
+    {
         // A request without a cookie or an Authorization header carries no credentials: it is anonymous without
         // asking the authentication handlers (8 % of a trivial request's CPU time).
         app.UseWhen(HasCredentials, branch => branch.UseAuthentication());
@@ -206,24 +283,23 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         var limiter = provider.GetRequiredService<TenantRateLimiting>();
         var limits = provider.GetRequiredService<TenantRateLimiting.TenantLimits>();
         app.Use(next => context => limiter.InvokeAsync(context, limits, next));
-        app.UseEndpoints(endpoints =>
-        {
-            TenantCulture.MapSwitch(endpoints, settings);
-            foreach (var (feature, startup) in startups)
-            {
-                try
-                {
-                    startup.Configure(app, endpoints, provider);
-                }
-                catch (Exception ex)
-                {
-                    throw new ShellBuildException(
-                        $"Feature '{feature.Id}' (module '{feature.ModuleId}') failed in {startup.GetType().Name}.Configure: {ex.Message}", ex);
-                }
-            }
+    }
 
-            app.UseAntiforgery();
-        });
-        return app.Build();
+    private static void ConfigureFeatures(
+        IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider provider, List<(FeatureDescriptor Feature, ModuleStartup Startup)> startups)
+    {
+        TenantCulture.MapSwitch(endpoints);
+        foreach (var (feature, startup) in startups)
+        {
+            try
+            {
+                startup.Configure(app, endpoints, provider);
+            }
+            catch (Exception ex)
+            {
+                throw new ShellBuildException(
+                    $"Feature '{feature.Id}' (module '{feature.ModuleId}') failed in {startup.GetType().Name}.Configure: {ex.Message}", ex);
+            }
+        }
     }
 }

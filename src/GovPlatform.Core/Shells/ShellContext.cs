@@ -40,6 +40,9 @@ public sealed class ShellContext : IAsyncDisposable
     /// <summary>The tenant pipeline, built once per shell.</summary>
     public RequestDelegate Pipeline { get; internal set; } = _ => Task.CompletedTask;
 
+    /// <summary>The shared routing the pipeline uses (null when it routes on its own); given back when the shell is disposed.</summary>
+    internal SharedShellRouting.Lease? Routing { get; set; }
+
     /// <summary>The request feature for requests without an outer PathBase (nearly all): one per shell, not per request.</summary>
     internal ShellFeature RootFeature => field ??= new ShellFeature(this, "");
 
@@ -121,6 +124,7 @@ public sealed class ShellContext : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await ServiceProvider.DisposeAsync();
+            Routing?.Dispose();
         }
     }
 
