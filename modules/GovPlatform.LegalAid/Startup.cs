@@ -14,9 +14,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LegalAidSettingsStore>();
         services.AddScoped<LegalAidNumbers>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Appointments.AppointmentDirectory>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.AppointmentTask>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Appointments.AppointmentEndpoints.Map(endpoints);
     }
 }
