@@ -14,9 +14,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LegalAidSettingsStore>();
         services.AddScoped<LegalAidNumbers>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Consultations.ConsultationService>();
+        services.AddScoped<GovPlatform.Petitions.IPetitionRoom, Consultations.LegalRoom>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Consultations.LegalRoomReportTask>();
+        services.AddScoped<Applications.AidApplicationService>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Consultations.ConsultationEndpoints.Map(endpoints);
+        Applications.AidApplicationEndpoints.Map(endpoints);
     }
 }
