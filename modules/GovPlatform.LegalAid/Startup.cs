@@ -16,10 +16,16 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<BookingService>();
         services.AddScoped<Appointments.AppointmentDirectory>();
         services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Jobs.AppointmentTask>();
+        services.AddScoped<Consultations.ConsultationService>();
+        services.AddScoped<GovPlatform.Petitions.IPetitionRoom, Consultations.LegalRoom>();
+        services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Consultations.LegalRoomReportTask>();
+        services.AddScoped<Applications.AidApplicationService>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Appointments.AppointmentEndpoints.Map(endpoints);
+        Consultations.ConsultationEndpoints.Map(endpoints);
+        Applications.AidApplicationEndpoints.Map(endpoints);
     }
 }
