@@ -14,9 +14,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LegalAidSettingsStore>();
         services.AddScoped<LegalAidNumbers>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Receptions.ReceptionService>();
+        services.AddScoped<Statistics.LegalAidStatistics>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Receptions.ReceptionEndpoints.Map(endpoints);
+        Statistics.StatisticsEndpoints.Map(endpoints);
     }
 }
