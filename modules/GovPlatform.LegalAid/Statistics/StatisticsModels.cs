@@ -30,10 +30,10 @@ public sealed record LegalAidFigures
     public static readonly LegalAidFigures Zero = new();
 
     /// <summary>Consultations by <see cref="ConsultationChannel"/> (indexed by its value).</summary>
-    public IReadOnlyList<long> ByChannel { get; init; } = new long[Channels.Count];
+    public IReadOnlyList<long> ByChannel { get; init; } = new long[Enum.GetValues<ConsultationChannel>().Length];
 
     /// <summary>Consultations by <see cref="ConsultationOutcome"/> (indexed by its value).</summary>
-    public IReadOnlyList<long> ByOutcome { get; init; } = new long[Outcomes.Count];
+    public IReadOnlyList<long> ByOutcome { get; init; } = new long[Enum.GetValues<ConsultationOutcome>().Length];
 
     public long Submitted { get; init; }
 
