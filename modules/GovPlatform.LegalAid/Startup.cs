@@ -20,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<GovPlatform.Petitions.IPetitionRoom, Consultations.LegalRoom>();
         services.AddSingleton<GovPlatform.Jobs.IBackgroundTask, Consultations.LegalRoomReportTask>();
         services.AddScoped<Applications.AidApplicationService>();
+        services.AddScoped<Receptions.ReceptionService>();
+        services.AddScoped<Statistics.LegalAidStatistics>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -27,5 +29,7 @@ public sealed class Startup : ModuleStartup
         Appointments.AppointmentEndpoints.Map(endpoints);
         Consultations.ConsultationEndpoints.Map(endpoints);
         Applications.AidApplicationEndpoints.Map(endpoints);
+        Receptions.ReceptionEndpoints.Map(endpoints);
+        Statistics.StatisticsEndpoints.Map(endpoints);
     }
 }
