@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPetitionLoop>(sp => sp.GetRequiredService<PetitionWorkflow>());
         services.AddScoped<PetitionIntakeService>();
         services.AddScoped<IPetitionIntake>(sp => sp.GetRequiredService<PetitionIntakeService>());
+        services.AddScoped<IPetitionCategories, PetitionCategoriesService>();
         services.AddScoped<PetitionScope>();
         services.AddScoped<PetitionNotifier>();
         services.AddScoped<PetitionTracking>();

@@ -595,12 +595,11 @@ public sealed class ReceptionService(
         }
     }
 
-    // The catalogue belongs to the petitions module; its first selectable item (a child category, by position) is read
-    // by SQL rather than through a service the hall does not offer.
+    // The hall's first selectable item, when the rules name none (the catalogue belongs to the petitions module).
     private async Task<string?> FirstCategoryAsync(CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<string>(
-            "SELECT code AS \"Value\" FROM gp_petition_categories WHERE active AND parent_code IS NOT NULL ORDER BY position, code")
-            .FirstOrDefaultAsync(cancellationToken);
+        services.GetService<IPetitionCategories>() is { } categories && await categories.GetSelectableAsync(cancellationToken) is { Count: > 0 } items
+            ? items[0].Code
+            : null;
 
     private async Task TextCancellationAsync(EveningReception reception, string reason, CancellationToken cancellationToken)
     {
