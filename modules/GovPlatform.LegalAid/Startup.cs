@@ -14,9 +14,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LegalAidSettingsStore>();
         services.AddScoped<LegalAidNumbers>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Stations.StationEditor>();
+        services.AddScoped<Advisers.AdviserEditor>();
+        services.AddScoped<Advisers.CoverageReport>();
+        services.AddScoped<Directory.LegalDirectory>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Directory.DirectoryEndpoints.Map(endpoints);
     }
 }
