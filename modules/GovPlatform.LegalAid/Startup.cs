@@ -23,5 +23,7 @@ public sealed class Startup : ModuleStartup
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Directory.DirectoryEndpoints.Map(endpoints);
+        Advisers.AdviserEndpoints.Map(endpoints);
+        Stations.StationEndpoints.Map(endpoints);
     }
 }
