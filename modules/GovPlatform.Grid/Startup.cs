@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<GridUnitEditor>();
         services.AddScoped<GridPeopleEditor>();
         services.AddScoped<GridQueries>();
+        services.AddScoped<IGridMaps, Map.GridPinMaps>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)

@@ -22,6 +22,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Applications.AidApplicationService>();
         services.AddScoped<Receptions.ReceptionService>();
         services.AddScoped<Statistics.LegalAidStatistics>();
+        services.AddScoped<Stations.StationEditor>();
+        services.AddScoped<Advisers.AdviserEditor>();
+        services.AddScoped<Advisers.CoverageReport>();
+        services.AddScoped<Directory.LegalDirectory>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -31,5 +35,8 @@ public sealed class Startup : ModuleStartup
         Applications.AidApplicationEndpoints.Map(endpoints);
         Receptions.ReceptionEndpoints.Map(endpoints);
         Statistics.StatisticsEndpoints.Map(endpoints);
+        Directory.DirectoryEndpoints.Map(endpoints);
+        Advisers.AdviserEndpoints.Map(endpoints);
+        Stations.StationEndpoints.Map(endpoints);
     }
 }

@@ -15,6 +15,7 @@ namespace GovPlatform.Grid.Map;
 /// <param name="SubmitOnPick">Whether the script submits the enclosing form after a pick (<c>data-submit</c>).</param>
 /// <param name="LongitudeInput">The id of the input a pick writes the longitude into (<c>data-lon-input</c>).</param>
 /// <param name="LatitudeInput">The id of the input a pick writes the latitude into (<c>data-lat-input</c>).</param>
+/// <param name="Pins">Places drawn over the shapes as linked circles and included in the fitted area.</param>
 internal sealed record MapOptions(
     int Width = 800,
     int Height = 560,
@@ -24,4 +25,5 @@ internal sealed record MapOptions(
     bool Pickable = false,
     bool SubmitOnPick = false,
     string LongitudeInput = "longitude",
-    string LatitudeInput = "latitude");
+    string LatitudeInput = "latitude",
+    IReadOnlyList<MapPin>? Pins = null);

@@ -19,6 +19,9 @@ internal static class SvgMap
     /// <summary>The marker circle's radius in viewBox units (<c>grid-map.js</c> draws a moved marker the same size).</summary>
     public const double MarkerRadius = 6;
 
+    /// <summary>A pin's radius in viewBox units.</summary>
+    public const double PinRadius = 7;
+
     /// <summary>Distance kept free at each edge of the viewBox.</summary>
     private const double Padding = 10;
 
@@ -37,7 +40,8 @@ internal static class SvgMap
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Height, 1);
 
         var drawn = shapes.Where(s => s.Geometry is { IsEmpty: false }).ToList();
-        if (drawn.Count == 0)
+        var pins = (options.Pins ?? []).Where(p => double.IsFinite(p.Longitude) && double.IsFinite(p.Latitude)).ToList();
+        if (drawn.Count == 0 && pins.Count == 0)
         {
             return string.Empty;
         }
@@ -48,18 +52,24 @@ internal static class SvgMap
             area.ExpandToInclude(shape.Geometry.EnvelopeInternal);
         }
 
+        foreach (var pin in pins)
+        {
+            area.ExpandToInclude(pin.Longitude, pin.Latitude);
+        }
+
         if (options.Marker is { } marker && double.IsFinite(marker.X) && double.IsFinite(marker.Y))
         {
             area.ExpandToInclude(marker);
         }
 
-        var padding = Math.Min(Padding, Math.Min(options.Width, options.Height) / 4.0);
+        // Pins are circles around their point: the padding keeps a whole circle inside the box.
+        var padding = Math.Min(pins.Count > 0 ? Padding + PinRadius : Padding, Math.Min(options.Width, options.Height) / 4.0);
         var projection = MapProjection.Fit(area, options.Width, options.Height, padding);
         var tolerance = SimplifyTolerance / Math.Max(projection.Kx, projection.Ky);
 
         var svg = new StringBuilder(1024 + drawn.Count * 512);
         var labels = new StringBuilder();
-        AppendOpening(svg, drawn, options, projection);
+        AppendOpening(svg, drawn, pins, options, projection);
         svg.Append("<g class=\"grid-map-shapes\">");
         foreach (var shape in drawn)
         {
@@ -77,6 +87,17 @@ internal static class SvgMap
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"grid-map-labels\" font-size=\"{LabelFontSize}\">").Append(labels).Append("</g>");
         }
 
+        if (pins.Count > 0)
+        {
+            svg.Append("<g class=\"grid-map-pins\">");
+            foreach (var pin in pins)
+            {
+                AppendPin(svg, pin, projection);
+            }
+
+            svg.Append("</g>");
+        }
+
         if (options.Marker is { } point && double.IsFinite(point.X) && double.IsFinite(point.Y))
         {
             svg.Append("<circle class=\"grid-map-marker\" cx=\"").AppendNumber(projection.X(point.X))
@@ -87,10 +108,33 @@ internal static class SvgMap
         return svg.Append("</svg>").ToString();
     }
 
-    private static void AppendOpening(StringBuilder svg, List<MapShape> shapes, MapOptions options, MapProjection projection)
+    private static void AppendPin(StringBuilder svg, MapPin pin, MapProjection projection)
+    {
+        if (pin.Href is not null)
+        {
+            svg.Append("<a href=\"").AppendEscaped(pin.Href).Append("\">");
+        }
+
+        svg.Append("<circle class=\"grid-map-pin");
+        if (!string.IsNullOrWhiteSpace(pin.CssClass))
+        {
+            svg.Append(' ').AppendEscaped(pin.CssClass);
+        }
+
+        svg.Append("\" cx=\"").AppendNumber(projection.X(pin.Longitude))
+            .Append("\" cy=\"").AppendNumber(projection.Y(pin.Latitude))
+            .Append("\" r=\"").AppendNumber(PinRadius)
+            .Append("\"><title>").AppendEscaped(pin.Label).Append("</title></circle>");
+        if (pin.Href is not null)
+        {
+            svg.Append("</a>");
+        }
+    }
+
+    private static void AppendOpening(StringBuilder svg, List<MapShape> shapes, List<MapPin> pins, MapOptions options, MapProjection projection)
     {
         // With links inside, role="img" would hide them from assistive technology; a named group keeps them reachable.
-        var role = shapes.Any(s => s.Href is not null) ? "group" : "img";
+        var role = shapes.Any(s => s.Href is not null) || pins.Any(p => p.Href is not null) ? "group" : "img";
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {options.Width} {options.Height}\" role=\"{role}\"");
         if (options.AriaLabel is not null)
         {
