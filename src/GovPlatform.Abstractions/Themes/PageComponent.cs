@@ -40,6 +40,13 @@ public abstract class PageComponent : ComponentBase
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The request being rendered (cascaded by the framework): its path base stands in for <see cref="BasePath"/> in
+    /// components a page nests without passing it on, so that their links stay in the tenant.
+    /// </summary>
+    [CascadingParameter]
+    public Microsoft.AspNetCore.Http.HttpContext? CurrentRequest { get; set; }
+
     /// <summary>A path of the tenant's site (<c>admin/grid</c>) as a link.</summary>
-    protected string Url(string path) => $"{BasePath}/{path}";
+    protected string Url(string path) => $"{(BasePath.Length > 0 ? BasePath : CurrentRequest?.Request.PathBase.Value)}/{path}";
 }
