@@ -38,5 +38,6 @@ public sealed class Startup : ModuleStartup
         Directory.DirectoryEndpoints.Map(endpoints);
         Advisers.AdviserEndpoints.Map(endpoints);
         Stations.StationEndpoints.Map(endpoints);
+        Settings.SettingsEndpoints.Map(endpoints);
     }
 }

@@ -38,6 +38,9 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
 {
     private static readonly BilingualText Required = new("必填。", "Required.");
 
+    /// <summary>The first key of PostgreSQL's advisory lock taken while a community's terms are checked and changed.</summary>
+    private const int AssignLockSpace = 1_735_411;
+
     [GeneratedRegex("^[0-9]{17}$", RegexOptions.CultureInvariant)]
     private static partial Regex LicencePattern();
 
@@ -45,7 +48,14 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
     private static partial Regex PhonePattern();
 
     /// <summary>Adds the firm or updates the one with its name.</summary>
-    public async Task<AdviserResult<LawFirm>> SaveFirmAsync(FirmInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    public Task<AdviserResult<LawFirm>> SaveFirmAsync(FirmInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
+        SaveFirmAsync(input, null, user, cancellationToken);
+
+    /// <summary>Updates firm <paramref name="id"/>, which may be renamed (to a name no other firm has).</summary>
+    public Task<AdviserResult<LawFirm>> UpdateFirmAsync(long id, FirmInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
+        SaveFirmAsync(input, id, user, cancellationToken);
+
+    private async Task<AdviserResult<LawFirm>> SaveFirmAsync(FirmInput input, long? id, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
@@ -65,12 +75,28 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
 
         var name = input.Name.Trim();
         var firm = await db.Set<LawFirm>().FirstOrDefaultAsync(f => f.Name == name, cancellationToken);
-        if (firm is null)
+        if (id is { } known)
+        {
+            if (firm is not null && firm.Id != known)
+            {
+                errors["name"] = new($"已有名为“{name}”的律师事务所。", $"Another law firm is named '{name}'.");
+                return new(null, errors);
+            }
+
+            firm = await db.Set<LawFirm>().FirstOrDefaultAsync(f => f.Id == known, cancellationToken);
+            if (firm is null)
+            {
+                errors[""] = new("没有这家律师事务所。", "There is no such law firm.");
+                return new(null, errors);
+            }
+        }
+        else if (firm is null)
         {
             firm = new LawFirm { Name = name };
             db.Add(firm);
         }
 
+        firm.Name = name;
         firm.EnglishName = Blank(input.EnglishName) ?? "";
         firm.CreditCode = Blank(input.CreditCode);
         firm.Address = Blank(input.Address);
@@ -221,8 +247,29 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
         }
 
         var unitCode = community!.Code;
+        // The overlap check and the insert must not interleave with another admin's for the same community. Inside a
+        // transaction (the recipe step's, or our own): PostgreSQL takes a lock keyed by the community for the rest of
+        // it; SQLite has one writer at a time and a loser's whole transaction is retried, seeing the winner's term.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await SaveTermAsync(input, user, community, lawyer!, starts!.Value, ends!.Value, rules!, cancellationToken);
+        }
+
+        return await db.InTransactionAsync(ct => SaveTermAsync(input, user, community, lawyer!, starts!.Value, ends!.Value, rules!, ct), cancellationToken);
+    }
+
+    private async Task<AdviserResult<AdviserAssignment>> SaveTermAsync(
+        AssignmentInput input, ClaimsPrincipal? user, GridUnitInfo community, Lawyer lawyer, DateOnly starts, DateOnly ends, OpeningRules rules, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
+        var unitCode = community.Code;
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AssignLockSpace}, hashtext({unitCode}))", cancellationToken);
+        }
+
         var terms = await db.Set<AdviserAssignment>().Where(a => a.GridUnitCode == unitCode).ToListAsync(cancellationToken);
-        var same = terms.FirstOrDefault(a => a.LawyerId == lawyer!.Id && a.StartsOn == starts);
+        var same = terms.FirstOrDefault(a => a.LawyerId == lawyer.Id && a.StartsOn == starts);
         var overlap = terms.Where(a => a != same && a.StartsOn <= ends && a.EndsOn >= starts).OrderBy(a => a.StartsOn).FirstOrDefault();
         if (overlap is not null)
         {
@@ -233,27 +280,27 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
             return new(null, errors);
         }
 
-        var assignment = same ?? new AdviserAssignment { LawyerId = lawyer!.Id, GridUnitCode = unitCode, CreatedBy = Actor(user), CreatedUtc = Now, Version = 0 };
+        var assignment = same ?? new AdviserAssignment { LawyerId = lawyer.Id, GridUnitCode = unitCode, CreatedBy = Actor(user), CreatedUtc = Now, Version = 0 };
         if (same is null)
         {
             db.Add(assignment);
         }
 
-        assignment.StartsOn = starts!.Value;
+        assignment.StartsOn = starts;
         // A recipe run again keeps a term that was ended early as it was ended.
         if (same?.EndedReason is null)
         {
-            assignment.EndsOn = ends!.Value;
+            assignment.EndsOn = ends;
         }
 
         assignment.Place = Blank(input.Place);
         assignment.Hours = Blank(input.Hours);
-        OpeningRulesInput.Apply(rules!, assignment);
+        OpeningRulesInput.Apply(rules, assignment);
         assignment.UpdatedUtc = Now;
         assignment.Version++;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent(BookingService.AuditCategory, same is null ? "adviser-assign" : "adviser-edit", $"assignment:{assignment.Id}",
-            $"{lawyer!.Name} → {unitCode} {assignment.StartsOn:yyyy-MM-dd}..{assignment.EndsOn:yyyy-MM-dd} by {Actor(user)}"), cancellationToken);
+            $"{lawyer.Name} → {unitCode} {assignment.StartsOn:yyyy-MM-dd}..{assignment.EndsOn:yyyy-MM-dd} by {Actor(user)}"), cancellationToken);
         return new(assignment, errors);
     }
 

@@ -14,14 +14,16 @@ namespace GovPlatform.LegalAid.Advisers;
 /// <summary>
 /// The advisers' coverage report (<c>admin/legal/advisers/coverage</c>, and <c>.xlsx</c>): communities in the reader's
 /// grid scope without an adviser in force today, street by street. Needs <see cref="LegalAidPermissions.View"/>.
+/// The lawyers, firms and terms pages are in <c>AdviserEndpoints.Admin.cs</c>.
 /// </summary>
-internal static class AdviserEndpoints
+internal static partial class AdviserEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var view = endpoints.MapGroup("/admin/legal/advisers").RequirePermission(LegalAidPermissions.View);
         view.MapGetShared("/coverage", CoverageAsync);
         view.MapGetShared("/coverage.xlsx", ExportAsync);
+        MapAdmin(endpoints);
     }
 
     private static async Task<IResult> CoverageAsync(HttpContext context, CoverageReport report, ITenant tenant, CancellationToken ct) =>
