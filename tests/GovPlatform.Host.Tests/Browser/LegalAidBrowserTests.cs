@@ -35,9 +35,9 @@ public sealed partial class LegalAidBrowserTests(Chromium chromium)
             Assert.Equal(0, await page.Locator("main .legal-distance").CountAsync());
 
             // A click on the map east of the district's middle (no pin there) picks that point and submits the form;
-            // the procuratorate's workstation (3, 1 cells) is the nearest, well under a kilometre away.
-            await map.ScrollIntoViewIfNeededAsync();
-            var point = await map.EvaluateAsync<double[]>(
+            // the procuratorate's workstation (3, 1 cells) is the nearest, well under a kilometre away. The point becomes
+            // an offset inside the map's box, so Playwright clicks it wherever the map sits once it is laid out and stable.
+            var offset = await map.EvaluateAsync<double[]>(
                 """
                 (svg, [lon, lat]) => {
                   const n = (name) => Number.parseFloat(svg.getAttribute(name));
@@ -45,11 +45,12 @@ public sealed partial class LegalAidBrowserTests(Chromium chromium)
                   p.x = (lon - n('data-lon0')) * n('data-kx');
                   p.y = (n('data-lat0') - lat) * n('data-ky');
                   const screen = p.matrixTransform(svg.getScreenCTM());
-                  return [screen.x, screen.y];
+                  const box = svg.getBoundingClientRect();
+                  return [screen.x - box.left, screen.y - box.top];
                 }
                 """,
                 new[] { GridTestData.X(3.3), GridTestData.Y(1.5) });
-            await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
+            await map.ClickAsync(new() { Position = new Position { X = (float)offset[0], Y = (float)offset[1] } });
             await page.WaitForURLAsync(url => url.Contains("longitude=113.23", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.StartsWith("23.11", await page.InputValueAsync("#latitude"), StringComparison.Ordinal);
             Assert.Equal(1, await page.Locator("main svg.grid-map circle.grid-map-marker").CountAsync());
