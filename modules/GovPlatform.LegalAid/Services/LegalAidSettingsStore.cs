@@ -5,22 +5,10 @@ using GovPlatform.Localization;
 namespace GovPlatform.LegalAid.Services;
 
 /// <summary>Reads and stages the tenant's legal service rules (document <c>legalaid-settings</c>).</summary>
-public sealed class LegalAidSettingsStore(IDocumentStore documents)
+public sealed class LegalAidSettingsStore(IDocumentStore documents) : SettingsDocumentStore<LegalAidSettings>(documents, Id)
 {
     /// <summary>The settings document's id.</summary>
     public const string Id = "settings";
-
-    private LegalAidSettings? _current;
-
-    public async ValueTask<LegalAidSettings> GetAsync(CancellationToken cancellationToken = default) =>
-        _current ??= await documents.GetAsync<LegalAidSettings>(Id, cancellationToken) ?? new LegalAidSettings();
-
-    /// <summary>Stages the settings; the caller saves the context.</summary>
-    public async Task SaveAsync(LegalAidSettings settings, CancellationToken cancellationToken = default)
-    {
-        await documents.SaveAsync(Id, settings, cancellationToken);
-        _current = settings;
-    }
 
     /// <summary>Why <paramref name="settings"/> cannot be saved, by field; empty when they can.</summary>
     public static Dictionary<string, BilingualText> Validate(LegalAidSettings settings)

@@ -5,22 +5,10 @@ using GovPlatform.Mediation.Models;
 namespace GovPlatform.Mediation.Services;
 
 /// <summary>Reads and stages the tenant's mediation rules (document <c>mediation-settings</c>).</summary>
-public sealed class MediationSettingsStore(IDocumentStore documents)
+public sealed class MediationSettingsStore(IDocumentStore documents) : SettingsDocumentStore<MediationSettings>(documents, Id)
 {
     /// <summary>The settings document's id.</summary>
     public const string Id = "settings";
-
-    private MediationSettings? _current;
-
-    public async ValueTask<MediationSettings> GetAsync(CancellationToken cancellationToken = default) =>
-        _current ??= await documents.GetAsync<MediationSettings>(Id, cancellationToken) ?? new MediationSettings();
-
-    /// <summary>Stages the settings; the caller saves the context.</summary>
-    public async Task SaveAsync(MediationSettings settings, CancellationToken cancellationToken = default)
-    {
-        await documents.SaveAsync(Id, settings, cancellationToken);
-        _current = settings;
-    }
 
     /// <summary>Why <paramref name="settings"/> cannot be saved, by field; empty when they can.</summary>
     public static Dictionary<string, BilingualText> Validate(MediationSettings settings)

@@ -4,20 +4,8 @@ using GovPlatform.Petitions.Models;
 namespace GovPlatform.Petitions.Services;
 
 /// <summary>Reads and saves the tenant's petition rules (one document), with their defaults.</summary>
-internal sealed class PetitionSettingsStore(IDocumentStore documents)
+internal sealed class PetitionSettingsStore(IDocumentStore documents) : SettingsDocumentStore<PetitionSettings>(documents, PetitionSettings.Id)
 {
-    private PetitionSettings? _current;
-
-    public async ValueTask<PetitionSettings> GetAsync(CancellationToken cancellationToken) =>
-        _current ??= await documents.GetAsync<PetitionSettings>(PetitionSettings.Id, cancellationToken) ?? new PetitionSettings();
-
-    /// <summary>Stages the settings; the caller saves the context.</summary>
-    public async Task SaveAsync(PetitionSettings settings, CancellationToken cancellationToken)
-    {
-        await documents.SaveAsync(PetitionSettings.Id, settings, cancellationToken);
-        _current = settings;
-    }
-
     /// <summary>The rooms a petition can be sent to.</summary>
     public static IReadOnlySet<string> Rooms(PetitionSettings settings) => settings.Rooms.ToHashSet(StringComparer.Ordinal);
 
