@@ -137,6 +137,21 @@ public static class LegalAidNames
         _ => new(result.ToString(), result.ToString()),
     };
 
+    /// <summary>The name of a step in an application's history (<see cref="Models.AidEvent.Kind"/>).</summary>
+    public static BilingualText AidEvent(string kind) => kind switch
+    {
+        "Submitted" => new("提交申请", "Submitted"),
+        "MoreDocuments" => new("要求补充材料", "Documents requested"),
+        "Document" => new("补充材料", "Document added"),
+        "Granted" => new("决定给予法律援助", "Granted"),
+        "Refused" => new("决定不予法律援助", "Refused"),
+        "Assigned" => new("指派律师", "Lawyer assigned"),
+        "Progress" => new("办理进展", "Progress"),
+        "Closed" => new("结案", "Closed"),
+        "Withdrawn" => new("撤回", "Withdrawn"),
+        _ => new(kind, kind),
+    };
+
     public static BilingualText DocumentKind(AidDocumentKind kind) => kind switch
     {
         AidDocumentKind.Identity => new("身份证明", "Proof of identity"),

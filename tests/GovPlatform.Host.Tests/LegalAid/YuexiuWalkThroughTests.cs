@@ -134,6 +134,8 @@ public sealed class YuexiuWalkThroughTests
         // The adviser sees the case assigned to them.
         var caseView = await PageAsync(adviser, applicationUrl);
         Assert.Contains("梁伯", caseView, StringComparison.Ordinal);
+        Assert.Contains("决定给予法律援助", caseView, StringComparison.Ordinal);   // the history in the reader's language
+        Assert.Contains("指派律师", caseView, StringComparison.Ordinal);
     }
 
     private static async Task Create(UserAccounts accounts, string userName, string role, string? unit)
