@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovPlatform.Auditing;
 using GovPlatform.Calendars;
+using GovPlatform.Files;
 using GovPlatform.Grid;
 using GovPlatform.LegalAid.Security;
 using GovPlatform.LegalAid.Services;
@@ -60,22 +61,13 @@ internal static class StatisticsEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => e.Key, e => (object?)e.Value.English) });
         }
 
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"gp-legal-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        var request = report.Request;
+        return await WorkbookDownload.FileAsync(StatisticsExport.FileName(request), async file =>
         {
             await StatisticsExport.WriteAsync(file, report, CultureInfo.CurrentUICulture, ct);
-            var request = report.Request;
             await audit.RecordAsync(new AuditEvent(BookingService.AuditCategory, "statistics-export", request.Unit ?? "*",
                 $"Legal service statistics {ReportPeriod.Iso(request.From)}..{ReportPeriod.Iso(request.To)}, by {request.Grouping.ToString().ToLowerInvariant()}"), ct);
-            file.Position = 0;
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StatisticsExport.FileName(request));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     private static async Task<(StatisticsReport? Report, IReadOnlyDictionary<string, BilingualText> Errors, int Status)> ComputeAsync(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Calendars;
+using GovPlatform.Files;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.Mediation.Security;
@@ -74,22 +75,13 @@ internal static class StatisticsEndpoints
         }
 
         var report = await statistics.ComputeAsync(selection, ct);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"gp-mediation-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        var request = report.Request;
+        return await WorkbookDownload.FileAsync(StatisticsExport.FileName(request), async file =>
         {
             await export.WriteAsync(file, selection, report, CultureInfo.CurrentUICulture, ct);
-            var request = report.Request;
             await audit.RecordAsync(new AuditEvent(DisputeAccess.AuditCategory, "export", request.Unit ?? "*",
                 $"Mediation ledger {StatisticsForm.Iso(request.From)}..{StatisticsForm.Iso(request.To)}, by {request.Grouping.ToString().ToLowerInvariant()}: {count} disputes"), ct);
-            file.Position = 0;
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StatisticsExport.FileName(request));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     /// <summary>The form's request checked against the user's area; the errors by field and the status to answer with.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Calendars;
+using GovPlatform.Files;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.Modules;
@@ -75,22 +76,13 @@ internal static class LedgerEndpoints
 
         // Citizens' phone numbers in full only for those who may open the cases themselves.
         var showPhone = await authorization.HasPermissionAsync(context.User, PetitionPermissions.View);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"gp-ledger-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        var request = report.Request;
+        return await WorkbookDownload.FileAsync(LedgerExport.FileName(request), async file =>
         {
             await export.WriteAsync(file, selection, report, showPhone, CultureInfo.CurrentUICulture, ct);
-            var request = report.Request;
             await audit.RecordAsync(new AuditEvent("petitions", "export", request.Unit ?? "*",
                 $"Ledger {LedgerForm.Iso(request.From)}..{LedgerForm.Iso(request.To)}, by {request.Grouping.ToString().ToLowerInvariant()}: {report.Total.Received} petitions"), ct);
-            file.Position = 0;
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", LedgerExport.FileName(request));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     /// <summary>The form's request checked against the user's area; the errors by field and the status to answer with.</summary>

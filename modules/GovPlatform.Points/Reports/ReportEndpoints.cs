@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using GovPlatform.Auditing;
+using GovPlatform.Files;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.Modules;
@@ -71,22 +72,13 @@ internal static class ReportEndpoints
         }
 
         var result = await report.ComputeAsync(selection, ct);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"gp-points-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        var request = result.Request;
+        return await WorkbookDownload.FileAsync(PointsReportExport.FileName(request), async file =>
         {
             await export.WriteAsync(file, selection, result, CultureInfo.CurrentUICulture, ct);
-            var request = result.Request;
             await audit.RecordAsync(new AuditEvent(PointsLedger.AuditCategory, "export", request.Unit ?? "*",
                 $"Points report {PointsReportForm.Iso(request.From)}..{PointsReportForm.Iso(request.To)}: {count} entries"), ct);
-            file.Position = 0;
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PointsReportExport.FileName(request));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     private static async Task<(PointsReportSelection? Selection, IReadOnlyDictionary<string, BilingualText> Errors, int Status)> SelectAsync(
