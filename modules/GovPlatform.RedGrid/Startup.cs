@@ -1,0 +1,21 @@
+using GovPlatform.Modules;
+using GovPlatform.RedGrid.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPlatform.RedGrid;
+
+/// <summary>Red-grid party building in a tenant: organisations on the grid, members, joint committees, the three lists, pairing, service centres, reports.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<RedGridSettingsStore>();
+        services.AddScoped<CoverageService>();
+    }
+
+    public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
+    {
+    }
+}
