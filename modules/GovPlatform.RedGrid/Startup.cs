@@ -13,9 +13,11 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<Pairings.PairingService>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Pairings.PairingEndpoints.Map(endpoints);
     }
 }
