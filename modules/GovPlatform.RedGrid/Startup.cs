@@ -14,10 +14,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
         services.AddScoped<Pairings.PairingService>();
+        services.AddScoped<Centres.CentreEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Pairings.PairingEndpoints.Map(endpoints);
+        Centres.CentreEndpoints.Map(endpoints);
     }
 }
