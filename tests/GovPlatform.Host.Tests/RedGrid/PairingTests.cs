@@ -129,7 +129,9 @@ public sealed class PairingTests
         Assert.Contains("¥12,000.50", after, StringComparison.Ordinal);
         Assert.Contains("data-year=\"2026\"><td>2026</td><td>¥12,000.50</td><td>¥0.00</td><td>3</td><td>2</td>", after, StringComparison.Ordinal);
 
-        var html = await street1.GetStringAsync(url);
+        // The street's own page (its antiforgery token) with the form pointed at the D-01 pairing.
+        var html = (await street.GetStringAsync($"/alpha/admin/redgrid/pairings/{seeded.Household.Id}"))
+            .Replace($"pairings/{seeded.Household.Id}/help", $"pairings/{seeded.Branch.Id}/help", StringComparison.Ordinal);
         var forbidden = await HtmlForms.SubmitFromAsync(street, html, url, "/help", ("Kind", "Visit"), ("Description", "越权"), ("GivenOn", "2026-11-20"));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         await using (var scope = await host.ScopeAsync("alpha"))
