@@ -89,9 +89,19 @@ internal static class CentreEndpoints
 
         var form = new CentreForm
         {
-            Code = centre.Code, Level = centre.Level.ToString(), Name = centre.Name, GridUnit = centre.GridUnitCode, Address = centre.Address,
-            Longitude = centre.Longitude?.ToString("0.######", CultureInfo.InvariantCulture), Latitude = centre.Latitude?.ToString("0.######", CultureInfo.InvariantCulture),
-            Hours = centre.Hours, Phone = centre.Phone, Services = centre.Services, Description = centre.Description, Active = centre.Active, Version = centre.Version,
+            Code = centre.Code,
+            Level = centre.Level.ToString(),
+            Name = centre.Name,
+            GridUnit = centre.GridUnitCode,
+            Address = centre.Address,
+            Longitude = centre.Longitude?.ToString("0.######", CultureInfo.InvariantCulture),
+            Latitude = centre.Latitude?.ToString("0.######", CultureInfo.InvariantCulture),
+            Hours = centre.Hours,
+            Phone = centre.Phone,
+            Services = centre.Services,
+            Description = centre.Description,
+            Active = centre.Active,
+            Version = centre.Version,
         };
         return await PageAsync(context, db, grid, maps, tenant, centre, form, [], new ActivityForm(), [], StatusCodes.Status200OK, ct, done);
     }
@@ -211,7 +221,16 @@ internal static class CentreEndpoints
         var activities = centre is null ? [] : await db.Set<CentreActivity>().AsNoTracking().Where(a => a.CentreId == centre.Id).OrderByDescending(a => a.StartsUtc).Take(100).ToListAsync(ct);
         return ComponentPage.Render<CentreEditPage>(context, new
         {
-            Centre = centre, Form = form, Units = units, Errors = errors, Map = map, Activities = activities, Activity = activity, ActivityErrors = activityErrors, Done = done, TimeZoneId = tenant.TimeZone,
+            Centre = centre,
+            Form = form,
+            Units = units,
+            Errors = errors,
+            Map = map,
+            Activities = activities,
+            Activity = activity,
+            ActivityErrors = activityErrors,
+            Done = done,
+            TimeZoneId = tenant.TimeZone,
         }, status);
     }
 
