@@ -13,9 +13,12 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<Organisations.OrganisationEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Organisations.CoverageEndpoints.Map(endpoints);
+        Organisations.OrganisationEndpoints.Map(endpoints);
     }
 }
