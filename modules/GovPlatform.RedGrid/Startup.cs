@@ -14,6 +14,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
         services.AddScoped<Organisations.OrganisationEditor>();
+        services.AddScoped<Committees.CommitteeEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
