@@ -21,5 +21,6 @@ public sealed class Startup : ModuleStartup
     {
         Organisations.CoverageEndpoints.Map(endpoints);
         Organisations.OrganisationEndpoints.Map(endpoints);
+        Committees.CommitteeEndpoints.Map(endpoints);
     }
 }
