@@ -18,8 +18,8 @@ public sealed class RedGridRecipeTests
         { "name": "redgrid", "settings": { "branchDepth": 4 },
           "courtyards": [ { "grid": "D-01-01-01", "name": "红旗院", "buildings": 3, "households": 90 }, { "grid": "D-01-01-02", "name": "光明院" } ],
           "organisations": [
-            { "code": "d", "kind": "Committee", "name": "区委", "gridUnit": "D" },
-            { "code": "d-01-01", "kind": "Committee", "name": "五大门社区党委", "parent": "d", "gridUnit": "D-01-01" },
+            { "code": "dq", "kind": "Committee", "name": "区委", "gridUnit": "D" },
+            { "code": "d-01-01", "kind": "Committee", "name": "五大门社区党委", "parent": "dq", "gridUnit": "D-01-01" },
             { "code": "d-01-01-01-zb", "kind": "GridBranch", "name": "第一网格党支部", "parent": "d-01-01", "gridUnit": "D-01-01-01", "leader": "王示例", "foundedOn": "2021-07-01" },
             { "code": "d-01-01-01-y1", "kind": "CourtyardGroup", "name": "红旗院党小组", "parent": "d-01-01-01-zb", "gridUnit": "D-01-01-01", "courtyard": "红旗院" } ],
           "committees": [ { "kind": "CommunityCommittee", "name": "五大门社区大党委", "gridUnit": "D-01-01", "termStartsOn": "2024-01-01", "termEndsOn": "2026-12-31",
@@ -50,10 +50,10 @@ public sealed class RedGridRecipeTests
             var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
             Assert.Equal(2, await db.Set<Courtyard>().CountAsync());
             var organisations = await db.Set<PartyOrganisation>().AsNoTracking().OrderBy(o => o.Code).ToListAsync();
-            Assert.Equal(["d", "d-01-01", "d-01-01-01-y1", "d-01-01-01-zb"], organisations.Select(o => o.Code));
+            Assert.Equal(["d-01-01", "d-01-01-01-y1", "d-01-01-01-zb", "dq"], organisations.Select(o => o.Code));
             Assert.All(organisations, o => Assert.Equal(1, o.Version));
-            var group = organisations[2];
-            Assert.Equal(organisations[3].Id, group.ParentId);
+            var group = organisations[1];
+            Assert.Equal(organisations[2].Id, group.ParentId);
             Assert.NotNull(group.CourtyardId);
             var committee = await db.Set<JointCommittee>().AsNoTracking().SingleAsync();
             Assert.Equal(2, await db.Set<CommitteeSeat>().CountAsync(s => s.CommitteeId == committee.Id));
@@ -73,7 +73,7 @@ public sealed class RedGridRecipeTests
         await using (var scope = await host.ScopeAsync("alpha"))
         {
             var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
-            Assert.Equal("区委", await db.Set<PartyOrganisation>().Where(o => o.Code == "d").Select(o => o.Name).SingleAsync());
+            Assert.Equal("区委", await db.Set<PartyOrganisation>().Where(o => o.Code == "dq").Select(o => o.Name).SingleAsync());
         }
     }
 
