@@ -15,11 +15,16 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CoverageService>();
         services.AddScoped<Pairings.PairingService>();
         services.AddScoped<Centres.CentreEditor>();
+        services.AddScoped<Organisations.OrganisationEditor>();
+        services.AddScoped<Committees.CommitteeEditor>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
         Pairings.PairingEndpoints.Map(endpoints);
         Centres.CentreEndpoints.Map(endpoints);
+        Organisations.CoverageEndpoints.Map(endpoints);
+        Organisations.OrganisationEndpoints.Map(endpoints);
+        Committees.CommitteeEndpoints.Map(endpoints);
     }
 }
