@@ -13,9 +13,12 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<Members.MemberService>();
+        services.AddScoped<Members.ReportingReport>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        Members.MemberEndpoints.Map(endpoints);
     }
 }
