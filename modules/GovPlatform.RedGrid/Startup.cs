@@ -17,6 +17,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Centres.CentreEditor>();
         services.AddScoped<Organisations.OrganisationEditor>();
         services.AddScoped<Committees.CommitteeEditor>();
+        services.AddScoped<Members.MemberService>();
+        services.AddScoped<Members.ReportingReport>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -26,5 +28,6 @@ public sealed class Startup : ModuleStartup
         Organisations.CoverageEndpoints.Map(endpoints);
         Organisations.OrganisationEndpoints.Map(endpoints);
         Committees.CommitteeEndpoints.Map(endpoints);
+        Members.MemberEndpoints.Map(endpoints);
     }
 }
