@@ -1,4 +1,5 @@
 using GovPlatform.Modules;
+using GovPlatform.RedGrid.Lists;
 using GovPlatform.RedGrid.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -13,9 +14,14 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<RedGridSettingsStore>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<ResidentUnitEditor>();
+        services.AddScoped<NeedBoard>();
+        services.AddScoped<ResourceMatcher>();
+        services.AddScoped<ProjectBoard>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
     {
+        ListsEndpoints.Map(endpoints);
     }
 }
