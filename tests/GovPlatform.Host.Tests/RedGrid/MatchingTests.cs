@@ -28,8 +28,16 @@ public sealed class MatchingTests
             var services = scope.ServiceProvider;
             ResidentUnit Unit(string code, string grid, double? lon = null, double? lat = null, bool active = true) => new()
             {
-                Code = code, Name = code + "单位", Kind = ResidentUnitKind.Agency, GridUnitCode = grid, Longitude = lon, Latitude = lat,
-                Phone = "13900000000", Active = active, UpdatedUtc = DateTime.UtcNow, Version = 1,
+                Code = code,
+                Name = code + "单位",
+                Kind = ResidentUnitKind.Agency,
+                GridUnitCode = grid,
+                Longitude = lon,
+                Latitude = lat,
+                Phone = "13900000000",
+                Active = active,
+                UpdatedUtc = DateTime.UtcNow,
+                Version = 1,
             };
             var units = new[]
             {
@@ -39,8 +47,14 @@ public sealed class MatchingTests
             await RedGridTestData.SaveAsync(services, [.. units]);
             UnitResource Resource(ResidentUnit unit, ResourceType type, bool available = true) => new()
             {
-                ResidentUnitId = unit.Id, Type = type, Title = unit.Code + "-" + type, Quantity = 1, GridUnitCode = unit.GridUnitCode,
-                Available = available, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+                ResidentUnitId = unit.Id,
+                Type = type,
+                Title = unit.Code + "-" + type,
+                Quantity = 1,
+                GridUnitCode = unit.GridUnitCode,
+                Available = available,
+                CreatedUtc = DateTime.UtcNow,
+                UpdatedUtc = DateTime.UtcNow,
             };
             var resources = new[]
             {
