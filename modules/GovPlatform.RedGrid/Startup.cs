@@ -1,4 +1,5 @@
 using GovPlatform.Modules;
+using GovPlatform.RedGrid.Lists;
 using GovPlatform.RedGrid.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Committees.CommitteeEditor>();
         services.AddScoped<Members.MemberService>();
         services.AddScoped<Members.ReportingReport>();
+        services.AddScoped<ResidentUnitEditor>();
+        services.AddScoped<NeedBoard>();
+        services.AddScoped<ResourceMatcher>();
+        services.AddScoped<ProjectBoard>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -29,5 +34,6 @@ public sealed class Startup : ModuleStartup
         Organisations.OrganisationEndpoints.Map(endpoints);
         Committees.CommitteeEndpoints.Map(endpoints);
         Members.MemberEndpoints.Map(endpoints);
+        ListsEndpoints.Map(endpoints);
     }
 }
