@@ -10,7 +10,7 @@ public sealed class ShellLifecycleTests : IAsyncLifetime
     private readonly TestHost _host = new TestHost()
         .WithTenant("cold", ["Test.Echo"])
         .WithTenant("busy", ["Test.Echo"])
-        .WithTenant("idle", ["Test.Echo", "Test.GridRecords", "GovPlatform.Contents", "GovPlatform.Petitions", "GovPlatform.Mediation", "GovPlatform.Points", "GovPlatform.LegalAid"])
+        .WithTenant("idle", ["Test.Echo", "Test.GridRecords", "GovPlatform.Contents", "GovPlatform.Petitions", "GovPlatform.Mediation", "GovPlatform.Points", "GovPlatform.LegalAid", "GovPlatform.RedGrid"])
         .WithTenant("drain", ["Test.Echo"]);
 
     public Task InitializeAsync()

@@ -38,8 +38,8 @@ public sealed class InProcessHost : IAsyncDisposable
         // Thousands of districts are created here: their recipes keep the grid feature and levels but not the
         // districts' own units and workers, which take over a second per tenant to import (the grid's queries are
         // measured apart, on 10,000 units); they keep their content types but not their starting items, some of which
-        // name those units, and the mediation, points and legal aid features but not their bodies, rules, teams, rewards,
-        // stations and advisers, placed on those units.
+        // name those units, and the mediation, points, legal aid and red-grid features but not their bodies, rules, teams,
+        // rewards, stations, advisers and party organisations, placed on those units.
         foreach (var recipe in Directory.EnumerateFiles(Path.Combine(root, "tenants"), "recipe.json", SearchOption.AllDirectories))
         {
             var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(recipe))!;
@@ -50,7 +50,7 @@ public sealed class InProcessHost : IAsyncDisposable
                 step.Remove("workers");
             }
 
-            foreach (var step in steps.OfType<System.Text.Json.Nodes.JsonObject>().Where(s => (string?)s["name"] is "contents" or "mediation" or "points" or "legalaid").ToList())
+            foreach (var step in steps.OfType<System.Text.Json.Nodes.JsonObject>().Where(s => (string?)s["name"] is "contents" or "mediation" or "points" or "legalaid" or "redgrid").ToList())
             {
                 steps.Remove(step);
             }
