@@ -40,139 +40,100 @@ internal sealed class LegalAidRecipeStep(
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var label = $"Step {context.StepIndex + 1} (legalaid)";
-        List<JsonElement> sources = [context.Step];
-        JsonDocument? file = null;
-        try
+        using var input = await RecipeStepInput.LoadAsync(context, Name, cancellationToken);
+        var label = input.Label;
+        var sources = input.Sources;
+        LegalAidSettings? settings = null;
+        List<StationEntry> stationList = [];
+        List<FirmEntry> firms = [];
+        List<LawyerEntry> lawyers = [];
+        List<AssignmentEntry> assignments = [];
+        foreach (var source in sources)
         {
-            if (context.Step.TryGetProperty("file", out var name) && name.GetString() is { Length: > 0 } path)
+            if (source.TryGetProperty("settings", out var patch))
             {
-                try
-                {
-                    await using var stream = File.OpenRead(context.ResolveFile(path));
-                    file = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
-                {
-                    throw new RecipeStepException($"{label}: cannot read '{path}': {ex.Message}");
-                }
-
-                sources.Add(file.RootElement);
-                label = $"{label}, {path}";
+                settings = Patch(settings ?? await settingsStore.GetAsync(cancellationToken), patch, label);
             }
 
-            LegalAidSettings? settings = null;
-            List<StationEntry> stationList = [];
-            List<FirmEntry> firms = [];
-            List<LawyerEntry> lawyers = [];
-            List<AssignmentEntry> assignments = [];
-            foreach (var source in sources)
-            {
-                if (source.TryGetProperty("settings", out var patch))
-                {
-                    settings = Patch(settings ?? await settingsStore.GetAsync(cancellationToken), patch, label);
-                }
+            stationList.AddRange(input.ReadList<StationEntry>(source, "stations", Json));
+            firms.AddRange(input.ReadList<FirmEntry>(source, "firms", Json));
+            lawyers.AddRange(input.ReadList<LawyerEntry>(source, "lawyers", Json));
+            assignments.AddRange(input.ReadList<AssignmentEntry>(source, "assignments", Json));
+        }
 
-                stationList.AddRange(Read<StationEntry>(source, "stations", label));
-                firms.AddRange(Read<FirmEntry>(source, "firms", label));
-                lawyers.AddRange(Read<LawyerEntry>(source, "lawyers", label));
-                assignments.AddRange(Read<AssignmentEntry>(source, "assignments", label));
+        var errors = new List<string>();
+        if (settings is not null)
+        {
+            errors.AddRange(LegalAidSettingsStore.Validate(settings).Select(e => $"settings.{e.Key}: {e.Value.English}"));
+            if (errors.Count > 0)
+            {
+                throw new RecipeStepException($"{label}: {string.Join(" ", errors)}");
             }
 
-            var errors = new List<string>();
+        }
+
+        // The grid is read before the transaction (its snapshot is loaded once; SQLite cannot nest the two).
+        await grid.GetLevelsAsync(cancellationToken);
+        await db.InTransactionAsync(async ct =>
+        {
             if (settings is not null)
             {
-                errors.AddRange(LegalAidSettingsStore.Validate(settings).Select(e => $"settings.{e.Key}: {e.Value.English}"));
-                if (errors.Count > 0)
-                {
-                    throw new RecipeStepException($"{label}: {string.Join(" ", errors)}");
-                }
-
+                // Saved first: the assignments below are checked against its community depth.
+                await settingsStore.SaveAsync(settings, ct);
+                await db.SaveChangesAsync(ct);
             }
 
-            // The grid is read before the transaction (its snapshot is loaded once; SQLite cannot nest the two).
-            await grid.GetLevelsAsync(cancellationToken);
-            await db.InTransactionAsync(async ct =>
+            for (var i = 0; i < stationList.Count; i++)
             {
-                if (settings is not null)
-                {
-                    // Saved first: the assignments below are checked against its community depth.
-                    await settingsStore.SaveAsync(settings, ct);
-                    await db.SaveChangesAsync(ct);
-                }
+                var result = await stations.UpsertAsync(stationList[i].ToInput(), ct);
+                Collect(errors, $"stations[{i}] ({stationList[i].Code})", result.Errors);
+            }
 
-                for (var i = 0; i < stationList.Count; i++)
-                {
-                    var result = await stations.UpsertAsync(stationList[i].ToInput(), ct);
-                    Collect(errors, $"stations[{i}] ({stationList[i].Code})", result.Errors);
-                }
+            for (var i = 0; i < firms.Count; i++)
+            {
+                var result = await advisers.SaveFirmAsync(new FirmInput(firms[i].Name ?? "", firms[i].EnglishName, firms[i].CreditCode, firms[i].Address, firms[i].Phone, firms[i].Active ?? true), null, ct);
+                Collect(errors, $"firms[{i}] ({firms[i].Name})", result.Errors);
+            }
 
-                for (var i = 0; i < firms.Count; i++)
-                {
-                    var result = await advisers.SaveFirmAsync(new FirmInput(firms[i].Name ?? "", firms[i].EnglishName, firms[i].CreditCode, firms[i].Address, firms[i].Phone, firms[i].Active ?? true), null, ct);
-                    Collect(errors, $"firms[{i}] ({firms[i].Name})", result.Errors);
-                }
+            for (var i = 0; i < lawyers.Count; i++)
+            {
+                var l = lawyers[i];
+                var result = await advisers.SaveLawyerAsync(new LawyerInput(l.Name ?? "", l.Firm, l.LicenceNumber, l.Phone, l.Specialities, l.UserName, l.TakesAidCases ?? true, l.Active ?? true), null, null, ct);
+                Collect(errors, $"lawyers[{i}] ({l.Name})", result.Errors);
+            }
 
-                for (var i = 0; i < lawyers.Count; i++)
+            for (var i = 0; i < assignments.Count; i++)
+            {
+                var a = assignments[i];
+                var where = $"assignments[{i}] ({a.Community})";
+                var result = await advisers.AssignAsync(new AssignmentInput(a.Community ?? "", a.Lawyer ?? "", a.StartsOn, a.EndsOn, a.Place, a.Hours, a.Rules()), null, ct);
+                Collect(errors, where, result.Errors);
+                if (result.Succeeded && a.EndedReason is { Length: > 0 } reason && result.Value!.EndedReason is null)
                 {
-                    var l = lawyers[i];
-                    var result = await advisers.SaveLawyerAsync(new LawyerInput(l.Name ?? "", l.Firm, l.LicenceNumber, l.Phone, l.Specialities, l.UserName, l.TakesAidCases ?? true, l.Active ?? true), null, null, ct);
-                    Collect(errors, $"lawyers[{i}] ({l.Name})", result.Errors);
-                }
-
-                for (var i = 0; i < assignments.Count; i++)
-                {
-                    var a = assignments[i];
-                    var where = $"assignments[{i}] ({a.Community})";
-                    var result = await advisers.AssignAsync(new AssignmentInput(a.Community ?? "", a.Lawyer ?? "", a.StartsOn, a.EndsOn, a.Place, a.Hours, a.Rules()), null, ct);
-                    Collect(errors, where, result.Errors);
-                    if (result.Succeeded && a.EndedReason is { Length: > 0 } reason && result.Value!.EndedReason is null)
+                    if (!DateOnly.TryParseExact(a.EndedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var endedOn))
                     {
-                        if (!DateOnly.TryParseExact(a.EndedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var endedOn))
-                        {
-                            errors.Add($"{where}.endedOn: Give the date as yyyy-MM-dd.");
-                            continue;
-                        }
-
-                        var ended = await advisers.EndEarlyAsync(result.Value.Id, endedOn, reason, result.Value.Version, null, ct);
-                        Collect(errors, where, ended.Errors);
+                        errors.Add($"{where}.endedOn: Give the date as yyyy-MM-dd.");
+                        continue;
                     }
-                }
 
-                if (errors.Count > 0)
-                {
-                    // Thrown inside the transaction, so nothing of the step is kept.
-                    throw new RecipeStepException($"{label}: {string.Join(" ", errors.Take(20))}{(errors.Count > 20 ? $" (and {errors.Count - 20} more)" : "")}");
+                    var ended = await advisers.EndEarlyAsync(result.Value.Id, endedOn, reason, result.Value.Version, null, ct);
+                    Collect(errors, where, ended.Errors);
                 }
+            }
 
-                return true;
-            }, cancellationToken);
-        }
-        finally
-        {
-            file?.Dispose();
-        }
+            if (errors.Count > 0)
+            {
+                // Thrown inside the transaction, so nothing of the step is kept.
+                throw new RecipeStepException($"{label}: {string.Join(" ", errors.Take(20))}{(errors.Count > 20 ? $" (and {errors.Count - 20} more)" : "")}");
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
     private static void Collect(List<string> errors, string where, IReadOnlyDictionary<string, BilingualText> found) =>
         errors.AddRange(found.Select(e => e.Key.Length == 0 ? $"{where}: {e.Value.English}" : $"{where}.{e.Key}: {e.Value.English}"));
 
-    private static List<T> Read<T>(JsonElement source, string property, string label)
-    {
-        if (!source.TryGetProperty(property, out var element))
-        {
-            return [];
-        }
-
-        try
-        {
-            return element.Deserialize<List<T>>(Json) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new RecipeStepException($"{label}: '{property}' is not valid: {ex.Message}");
-        }
-    }
 
     private static LegalAidSettings Patch(LegalAidSettings current, JsonElement patch, string label)
     {

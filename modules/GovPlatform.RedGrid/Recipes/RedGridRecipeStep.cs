@@ -38,95 +38,72 @@ internal sealed class RedGridRecipeStep(
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var label = $"Step {context.StepIndex + 1} (redgrid)";
-        List<JsonElement> sources = [context.Step];
-        JsonDocument? file = null;
-        try
+        using var input = await RecipeStepInput.LoadAsync(context, Name, cancellationToken);
+        var label = input.Label;
+        var sources = input.Sources;
+        RedGridSettings? settings = null;
+        List<CourtyardEntry> courtyards = [];
+        List<OrganisationEntry> organisationList = [];
+        List<CommitteeEntry> committeeList = [];
+        foreach (var source in sources)
         {
-            if (context.Step.TryGetProperty("file", out var name) && name.GetString() is { Length: > 0 } path)
+            if (source.TryGetProperty("settings", out var patch))
             {
-                try
-                {
-                    await using var stream = File.OpenRead(context.ResolveFile(path));
-                    file = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
-                {
-                    throw new RecipeStepException($"{label}: cannot read '{path}': {ex.Message}");
-                }
-
-                sources.Add(file.RootElement);
-                label = $"{label}, {path}";
+                settings = Patch(settings ?? await settingsStore.GetAsync(cancellationToken), patch, label);
             }
 
-            RedGridSettings? settings = null;
-            List<CourtyardEntry> courtyards = [];
-            List<OrganisationEntry> organisationList = [];
-            List<CommitteeEntry> committeeList = [];
-            foreach (var source in sources)
+            courtyards.AddRange(input.ReadList<CourtyardEntry>(source, "courtyards", Json));
+            organisationList.AddRange(input.ReadList<OrganisationEntry>(source, "organisations", Json));
+            committeeList.AddRange(input.ReadList<CommitteeEntry>(source, "committees", Json));
+        }
+
+        var errors = new List<string>();
+        if (settings is not null)
+        {
+            errors.AddRange(RedGridSettingsStore.Validate(settings).Select(e => $"settings.{e.Key}: {e.Value.English}"));
+            if (errors.Count > 0)
             {
-                if (source.TryGetProperty("settings", out var patch))
-                {
-                    settings = Patch(settings ?? await settingsStore.GetAsync(cancellationToken), patch, label);
-                }
-
-                courtyards.AddRange(Read<CourtyardEntry>(source, "courtyards", label));
-                organisationList.AddRange(Read<OrganisationEntry>(source, "organisations", label));
-                committeeList.AddRange(Read<CommitteeEntry>(source, "committees", label));
-            }
-
-            var errors = new List<string>();
-            if (settings is not null)
-            {
-                errors.AddRange(RedGridSettingsStore.Validate(settings).Select(e => $"settings.{e.Key}: {e.Value.English}"));
-                if (errors.Count > 0)
-                {
-                    throw new RecipeStepException($"{label}: {string.Join(" ", errors)}");
-                }
-            }
-
-            // The grid is read before the transaction (its snapshot is loaded once; SQLite cannot nest the two).
-            await grid.GetLevelsAsync(cancellationToken);
-            var counts = new int[3];
-            await db.InTransactionAsync(async ct =>
-            {
-                if (settings is not null)
-                {
-                    // Saved first: the organisations below are checked against its branch depth.
-                    await settingsStore.SaveAsync(settings, ct);
-                    await db.SaveChangesAsync(ct);
-                }
-
-                var rules = await settingsStore.GetAsync(ct);
-                counts[0] = await CourtyardsAsync(courtyards, errors, ct);
-                if (errors.Count == 0)
-                {
-                    counts[1] = await OrganisationsAsync(organisationList, rules, errors, ct);
-                }
-
-                if (errors.Count == 0)
-                {
-                    counts[2] = await CommitteesAsync(committeeList, errors, ct);
-                }
-
-                if (errors.Count > 0)
-                {
-                    // Thrown inside the transaction, so nothing of the step is kept.
-                    throw new RecipeStepException($"{label}: {string.Join(" ", errors.Take(20))}{(errors.Count > 20 ? $" (and {errors.Count - 20} more)" : "")}");
-                }
-
-                return true;
-            }, cancellationToken);
-            if (counts.Sum() > 0)
-            {
-                // One event for the step: thousands of rows would drown the audit log.
-                await audit.RecordAsync(new AuditEvent(EditChecks.AuditCategory, "recipe", context.RecipeName,
-                    $"Recipe {context.RecipeName}: {counts[0]} courtyards, {counts[1]} organisations, {counts[2]} committees added or changed"), cancellationToken);
+                throw new RecipeStepException($"{label}: {string.Join(" ", errors)}");
             }
         }
-        finally
+
+        // The grid is read before the transaction (its snapshot is loaded once; SQLite cannot nest the two).
+        await grid.GetLevelsAsync(cancellationToken);
+        var counts = new int[3];
+        await db.InTransactionAsync(async ct =>
         {
-            file?.Dispose();
+            if (settings is not null)
+            {
+                // Saved first: the organisations below are checked against its branch depth.
+                await settingsStore.SaveAsync(settings, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            var rules = await settingsStore.GetAsync(ct);
+            counts[0] = await CourtyardsAsync(courtyards, errors, ct);
+            if (errors.Count == 0)
+            {
+                counts[1] = await OrganisationsAsync(organisationList, rules, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
+                counts[2] = await CommitteesAsync(committeeList, errors, ct);
+            }
+
+            if (errors.Count > 0)
+            {
+                // Thrown inside the transaction, so nothing of the step is kept.
+                throw new RecipeStepException($"{label}: {string.Join(" ", errors.Take(20))}{(errors.Count > 20 ? $" (and {errors.Count - 20} more)" : "")}");
+            }
+
+            return true;
+        }, cancellationToken);
+        if (counts.Sum() > 0)
+        {
+            // One event for the step: thousands of rows would drown the audit log.
+            await audit.RecordAsync(new AuditEvent(EditChecks.AuditCategory, "recipe", context.RecipeName,
+                $"Recipe {context.RecipeName}: {counts[0]} courtyards, {counts[1]} organisations, {counts[2]} committees added or changed"), cancellationToken);
         }
     }
 
@@ -298,22 +275,6 @@ internal sealed class RedGridRecipeStep(
         return changed;
     }
 
-    private static List<T> Read<T>(JsonElement source, string property, string label)
-    {
-        if (!source.TryGetProperty(property, out var element))
-        {
-            return [];
-        }
-
-        try
-        {
-            return element.Deserialize<List<T>>(Json) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new RecipeStepException($"{label}: '{property}' is not valid: {ex.Message}");
-        }
-    }
 
     private static RedGridSettings Patch(RedGridSettings current, JsonElement patch, string label)
     {
