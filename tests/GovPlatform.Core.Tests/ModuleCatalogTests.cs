@@ -99,6 +99,50 @@ public sealed class ModuleCatalogTests
             catalog.WithDependencies(["Vendor.Extension", "Test.Always"]).Select(f => f.Id).Order());
     }
 
+    [Fact]
+    public void An_update_adds_replaces_and_removes_modules_and_reports_them()
+    {
+        var catalog = new ModuleCatalog([TestModules, Grid, Petitions]);
+        var echo = catalog.Get("Test.Echo");
+        var first = DynamicModule("Vendor.Parking", ("Vendor.Parking", ["GovPlatform.Grid"]));
+        var reported = new List<IReadOnlyCollection<string>>();
+        catalog.Changed += reported.Add;
+
+        var added = catalog.Update(current => [.. current, first]);
+
+        Assert.Equal(["Vendor.Parking"], added);
+        Assert.Equal(1, catalog.Generation);
+        Assert.Same(first, catalog.Get("Vendor.Parking").Module.Assembly);
+        Assert.Same(echo, catalog.Get("Test.Echo")); // an unchanged module keeps its descriptor
+        Assert.True(catalog.Features.ToList().IndexOf(catalog.Get("GovPlatform.Grid")) < catalog.Features.ToList().IndexOf(catalog.Get("Vendor.Parking")));
+
+        var second = DynamicModule("Vendor.Parking", ("Vendor.Parking", ["GovPlatform.Grid"]), ("Vendor.Parking.Reports", ["Vendor.Parking"]));
+        Assert.Equal(["Vendor.Parking"], catalog.Update(current => [.. current.Where(a => a != first), second]));
+        Assert.Same(second, catalog.Get("Vendor.Parking").Module.Assembly);
+        Assert.NotNull(catalog.Find("Vendor.Parking.Reports"));
+
+        Assert.Equal(["Vendor.Parking"], catalog.Update(current => current.Where(a => a != second)));
+        Assert.Null(catalog.Find("Vendor.Parking"));
+        Assert.Null(catalog.Find("Vendor.Parking.Reports"));
+        Assert.Equal(3, reported.Count);
+    }
+
+    [Fact]
+    public void A_failed_update_keeps_the_catalog_as_it_was()
+    {
+        var catalog = new ModuleCatalog([TestModules, Grid, Petitions]);
+        var broken = DynamicModule("Vendor.Broken", ("Vendor.Broken", ["Vendor.Missing"]));
+        var clash = DynamicModule("Vendor.Clash", ("Test.Echo", []));
+
+        Assert.Throws<ModuleCatalogException>(() => catalog.Validate(current => [.. current, broken]));
+        var error = Assert.Throws<ModuleCatalogException>(() => catalog.Update(current => [.. current, clash]));
+
+        Assert.Contains("Test.Echo", error.Message);
+        Assert.Equal(0, catalog.Generation);
+        Assert.Equal("GovPlatform.TestModules", catalog.Get("Test.Echo").ModuleId);
+        Assert.Null(catalog.Find("Vendor.Broken"));
+    }
+
     /// <summary>Emits an in-memory assembly carrying the module and feature attributes, as a vendor's package would.</summary>
     private static AssemblyBuilder DynamicModule(string moduleId, params (string Id, string[] Dependencies)[] features)
     {

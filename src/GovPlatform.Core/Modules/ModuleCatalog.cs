@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovPlatform.Core.Modules;
 
 /// <summary>
-/// Every module and feature the host knows, scanned and validated once per host and shared by all shells.
+/// Every module and feature the host knows, scanned and validated once per host and shared by all shells. The
+/// catalog is a snapshot that can be replaced as a whole when a module package is installed, upgraded or removed at
+/// run time (<see cref="Update"/>): a module's descriptor is read once per assembly, and a shell keeps the descriptors
+/// it was built with until it is rebuilt.
 /// </summary>
 public sealed class ModuleCatalog
 {
@@ -23,32 +26,87 @@ public sealed class ModuleCatalog
         typeof(IPermissionProvider), typeof(INavigationProvider),
     ];
 
-    private readonly Dictionary<string, FeatureDescriptor> _features;
+    private readonly Lock _updateLock = new();
+
+    private readonly Dictionary<Assembly, ModuleDescriptor> _read = [];
+
+    private volatile Snapshot _current;
 
     public ModuleCatalog(IEnumerable<Assembly> assemblies)
     {
-        Modules = [.. assemblies.Distinct().Select(ReadModule).OrderBy(m => m.Id, StringComparer.Ordinal)];
-        _features = IndexFeatures(Modules);
-        BindScannedTypes(Modules, _features);
-        Features = SortByDependencies(_features);
-        FeatureIds = _features.Keys.ToHashSet(StringComparer.Ordinal);
+        _current = Build([.. assemblies.Distinct()]);
     }
 
-    public IReadOnlySet<string> FeatureIds { get; }
+    /// <summary>Raised after <see cref="Update"/> replaced the catalog, with the module ids added, replaced or removed.</summary>
+    public event Action<IReadOnlyCollection<string>>? Changed;
 
-    public IReadOnlyList<ModuleDescriptor> Modules { get; }
+    /// <summary>Counts the catalog's replacements; shells built from an older generation may hold older module versions.</summary>
+    public int Generation => _current.Generation;
+
+    public IReadOnlySet<string> FeatureIds => _current.FeatureIds;
+
+    public IReadOnlyList<ModuleDescriptor> Modules => _current.Modules;
 
     /// <summary>All features, each after the features it depends on.</summary>
-    public IReadOnlyList<FeatureDescriptor> Features { get; }
+    public IReadOnlyList<FeatureDescriptor> Features => _current.Features;
 
-    public FeatureDescriptor? Find(string featureId) => _features.GetValueOrDefault(featureId);
+    /// <summary>The assemblies the catalog was built from.</summary>
+    public IReadOnlyList<Assembly> Assemblies => _current.Assemblies;
+
+    public FeatureDescriptor? Find(string featureId) => _current.Find(featureId);
 
     public FeatureDescriptor Get(string featureId) =>
         Find(featureId) ?? throw new KeyNotFoundException($"Unknown feature '{featureId}'.");
 
+    /// <summary>
+    /// Validates the catalog that <paramref name="change"/> makes of the current assemblies without publishing it: the
+    /// errors a module package would cause are found before anything is replaced.
+    /// </summary>
+    public void Validate(Func<IReadOnlyList<Assembly>, IEnumerable<Assembly>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_updateLock)
+        {
+            _ = Build([.. change(_current.Assemblies).Distinct()], _current.Generation);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the catalog with one built from the assemblies <paramref name="change"/> makes of the current ones. An
+    /// inconsistent result (a duplicate id, an unknown dependency, a cycle) throws <see cref="ModuleCatalogException"/>
+    /// and leaves the current catalog in place. Returns the ids of the modules added, replaced or removed.
+    /// </summary>
+    public IReadOnlyCollection<string> Update(Func<IReadOnlyList<Assembly>, IEnumerable<Assembly>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        HashSet<string> changed;
+        lock (_updateLock)
+        {
+            var before = _current;
+            var next = Build([.. change(before.Assemblies).Distinct()], before.Generation + 1);
+            var oldModules = before.Modules.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            var newModules = next.Modules.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            changed = new HashSet<string>(StringComparer.Ordinal);
+            changed.UnionWith(oldModules.Keys.Where(id => !newModules.TryGetValue(id, out var m) || m.Assembly != oldModules[id].Assembly));
+            changed.UnionWith(newModules.Keys.Where(id => !oldModules.ContainsKey(id)));
+            foreach (var assembly in before.Assemblies.Except(next.Assemblies))
+            {
+                // A removed assembly's descriptor is not kept: its load context can then be collected once no shell uses it.
+                _read.Remove(assembly);
+            }
+
+            _current = next;
+        }
+
+        Changed?.Invoke(changed);
+        return changed;
+    }
+
     /// <summary>The given features plus everything they depend on, transitively, in dependency order.</summary>
     public IReadOnlyList<FeatureDescriptor> WithDependencies(IEnumerable<string> featureIds)
     {
+        var snapshot = _current;
+        FeatureDescriptor Get(string id) => snapshot.Find(id) ?? throw new KeyNotFoundException($"Unknown feature '{id}'.");
         var result = new HashSet<FeatureDescriptor>();
         var stack = new Stack<FeatureDescriptor>(featureIds.Select(Get));
         while (stack.TryPop(out var feature))
@@ -68,13 +126,14 @@ public sealed class ModuleCatalog
     /// <summary>The features among <paramref name="enabled"/> that depend, transitively, on any of <paramref name="featureIds"/> (these included).</summary>
     public IReadOnlyList<FeatureDescriptor> WithDependents(IEnumerable<string> featureIds, IEnumerable<string> enabled)
     {
+        var snapshot = _current;
         var enabledSet = enabled.ToHashSet(StringComparer.Ordinal);
-        var result = featureIds.Select(Get).ToHashSet();
+        var result = featureIds.Select(id => snapshot.Find(id) ?? throw new KeyNotFoundException($"Unknown feature '{id}'.")).ToHashSet();
         bool added;
         do
         {
             added = false;
-            foreach (var feature in Features)
+            foreach (var feature in snapshot.Features)
             {
                 if (enabledSet.Contains(feature.Id) && !result.Contains(feature)
                     && feature.Dependencies.Any(d => result.Any(r => r.Id == d)))
@@ -145,6 +204,30 @@ public sealed class ModuleCatalog
         return module;
     }
 
+    private Snapshot Build(IReadOnlyList<Assembly> assemblies, int generation = 0)
+    {
+        var modules = new List<ModuleDescriptor>(assemblies.Count);
+        lock (_read)
+        {
+            foreach (var assembly in assemblies)
+            {
+                if (!_read.TryGetValue(assembly, out var module))
+                {
+                    module = ReadModule(assembly);
+                    BindScannedTypes(module);
+                    _read[assembly] = module;
+                }
+
+                modules.Add(module);
+            }
+        }
+
+        modules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var features = IndexFeatures(modules);
+        var sorted = SortByDependencies(features);
+        return new Snapshot(generation, assemblies, modules, features, sorted);
+    }
+
     private static Dictionary<string, FeatureDescriptor> IndexFeatures(IReadOnlyList<ModuleDescriptor> modules)
     {
         var moduleIds = new Dictionary<string, ModuleDescriptor>(StringComparer.Ordinal);
@@ -182,12 +265,12 @@ public sealed class ModuleCatalog
         return features;
     }
 
-    private static void BindScannedTypes(IReadOnlyList<ModuleDescriptor> modules, Dictionary<string, FeatureDescriptor> features)
+    private static void BindScannedTypes(ModuleDescriptor module)
     {
-        // Scrutor does the type scan once per host; the descriptors it produces tell us what each assembly contributes.
+        // Scrutor does the type scan once per assembly; the descriptors it produces tell us what the module contributes.
         var scanned = new ServiceCollection();
         scanned.Scan(scan => scan
-            .FromAssemblies(modules.Select(m => m.Assembly))
+            .FromAssemblies(module.Assembly)
             .AddClasses(classes => classes.AssignableTo<ModuleStartup>(), publicOnly: false)
             .As<ModuleStartup>()
             .WithTransientLifetime()
@@ -198,12 +281,10 @@ public sealed class ModuleCatalog
             .As<IMigration>()
             .WithTransientLifetime());
 
-        var moduleByAssembly = modules.ToDictionary(m => m.Assembly);
         foreach (var descriptor in scanned)
         {
             var type = descriptor.ImplementationType!;
-            var module = moduleByAssembly[type.Assembly];
-            var feature = FeatureOf(type, module, features);
+            var feature = FeatureOf(type, module);
             if (descriptor.ServiceType == typeof(ModuleStartup))
             {
                 feature.StartupTypes.Add(type);
@@ -228,7 +309,7 @@ public sealed class ModuleCatalog
         }
     }
 
-    private static FeatureDescriptor FeatureOf(Type type, ModuleDescriptor module, Dictionary<string, FeatureDescriptor> features)
+    private static FeatureDescriptor FeatureOf(Type type, ModuleDescriptor module)
     {
         var bound = type.GetCustomAttribute<ForFeatureAttribute>()?.FeatureId;
         if (bound is null)
@@ -238,7 +319,7 @@ public sealed class ModuleCatalog
                     $"'{type.FullName}' in module '{module.Id}' has no [ForFeature] and the module has no feature with the module's id."));
         }
 
-        if (!features.TryGetValue(bound, out var feature) || feature.Module != module)
+        if (module.Features.FirstOrDefault(f => f.Id == bound) is not { } feature)
         {
             throw new ModuleCatalogException(
                 $"'{type.FullName}' in module '{module.Id}' is bound to feature '{bound}', which module '{module.Id}' does not declare.");
@@ -286,5 +367,22 @@ public sealed class ModuleCatalog
         }
 
         return sorted;
+    }
+
+    private sealed class Snapshot(
+        int generation, IReadOnlyList<Assembly> assemblies, IReadOnlyList<ModuleDescriptor> modules,
+        Dictionary<string, FeatureDescriptor> features, IReadOnlyList<FeatureDescriptor> sorted)
+    {
+        public int Generation { get; } = generation;
+
+        public IReadOnlyList<Assembly> Assemblies { get; } = assemblies;
+
+        public IReadOnlyList<ModuleDescriptor> Modules { get; } = modules;
+
+        public IReadOnlyList<FeatureDescriptor> Features { get; } = sorted;
+
+        public IReadOnlySet<string> FeatureIds { get; } = features.Keys.ToHashSet(StringComparer.Ordinal);
+
+        public FeatureDescriptor? Find(string featureId) => features.GetValueOrDefault(featureId);
     }
 }

@@ -207,7 +207,9 @@ public sealed class ShellContainerFactory(ModuleCatalog catalog, HostServices ho
         // Shells with the same features map the same endpoints: the first builds them and the routing over them, the next
         // ones reuse that (see SharedShellRouting). A tenant setting that endpoints are built from is an IEndpointVariant.
         var variants = provider.GetServices<IEndpointVariant>().Select(v => v.Value).Order(StringComparer.Ordinal);
-        var key = string.Join(',', features.Select(f => f.Id)) + "|" + string.Join(',', variants);
+        // A module loaded from a package at run time is told apart by its build: an upgraded one maps its own endpoints.
+        var key = string.Join(',', features.Select(f => f.Module.Assembly.IsCollectible ? $"{f.Id}@{f.Module.Assembly.ManifestModule.ModuleVersionId:N}" : f.Id))
+            + "|" + string.Join(',', variants);
         var lease = _routing.TryAcquire(key);
         if (lease is not null && !SharedShellRouting.Matches(provider, lease))
         {
