@@ -139,6 +139,19 @@ public sealed partial class CentreEditor(TenantDbContext db, IGridDirectory grid
     }
 
     /// <summary>Adds an activity to <paramref name="centre"/>; the local start is read in <paramref name="timeZone"/>.</summary>
+    /// <summary>Active centres per unit and level among <paramref name="unitCodes"/>: one GROUP BY (the combined reports roll it up).</summary>
+    public async Task<IReadOnlyList<(string GridUnitCode, CentreLevel Level, int Count)>> CountsAsync(IReadOnlyCollection<string> unitCodes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        var codes = unitCodes.ToList();
+        var groups = await db.Set<ServiceCentre>().AsNoTracking()
+            .Where(c => c.Active && codes.Contains(c.GridUnitCode))
+            .GroupBy(c => new { c.GridUnitCode, c.Level })
+            .Select(g => new { g.Key.GridUnitCode, g.Key.Level, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. groups.Select(g => (g.GridUnitCode, g.Level, g.Count))];
+    }
+
     public async Task<Dictionary<string, BilingualText>> AddActivityAsync(ServiceCentre centre, ActivityForm form, TimeZoneInfo timeZone, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(centre);

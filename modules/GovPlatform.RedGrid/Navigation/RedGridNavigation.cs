@@ -33,6 +33,7 @@ internal sealed class RedGridNavigation : INavigationProvider
         items.Add(new NavigationItem(new("双结对", "Pairing"), "admin/redgrid/pairings", Section, RedGridPermissions.View, 70));
         items.Add(new NavigationItem(new("党群服务中心", "Service centres"), "admin/redgrid/centres", Section, RedGridPermissions.View, 80));
         items.Add(new NavigationItem(new("在职党员报到", "Community reporting"), "admin/redgrid/reporting", Section, RedGridPermissions.Members, 35));
+        items.Add(new NavigationItem(new("报表", "Reports"), "admin/redgrid/reports", Section, RedGridPermissions.Reports, 95));
         items.Add(new NavigationItem(new("报到统计", "Reporting report"), "admin/redgrid/reporting/report", Section, RedGridPermissions.Reports, 90));
     }
 }
