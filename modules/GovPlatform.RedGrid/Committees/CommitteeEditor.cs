@@ -121,17 +121,30 @@ public sealed class CommitteeEditor(TenantDbContext db, IGridDirectory grid, Red
         return errors.Count > 0 ? (errors, null) : (errors, new Parsed(kind, unit!.Code, starts!.Value, ends!.Value, seats));
     }
 
+    /// <summary>The message of an edit over someone else's change.</summary>
+    public static readonly BilingualText StaleMessage = new(
+        "这个大党委刚被他人修改，请刷新页面后再改。", "Someone else changed this committee since you opened it; reload the page and make your change again.");
+
     /// <summary>Adds a committee (<paramref name="id"/> null) or saves one, replacing its seats.</summary>
     public Task<EditResult<JointCommittee>> SaveAsync(long? id, CommitteeInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
         SaveCoreAsync(id, input, user, ownTransaction: true, cancellationToken);
 
-    /// <summary>The save; the recipe step runs it inside its own transaction (they cannot nest on SQLite).</summary>
-    internal async Task<EditResult<JointCommittee>> SaveCoreAsync(long? id, CommitteeInput input, ClaimsPrincipal? user, bool ownTransaction, CancellationToken cancellationToken)
+    /// <summary>Saves committee <paramref name="id"/> opened at <paramref name="version"/>; refused (Stale) when someone changed it since.</summary>
+    public Task<EditResult<JointCommittee>> SaveAsync(long id, CommitteeInput input, int version, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(id, input, user, ownTransaction: true, cancellationToken, version);
+
+    /// <summary>The save; the recipe step runs it inside its own transaction (they cannot nest on SQLite). Without a version (recipes) it saves over whatever is there.</summary>
+    internal async Task<EditResult<JointCommittee>> SaveCoreAsync(long? id, CommitteeInput input, ClaimsPrincipal? user, bool ownTransaction, CancellationToken cancellationToken, int? version = null)
     {
-        var committee = id is null ? new JointCommittee() : await db.Set<JointCommittee>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var committee = id is null ? new JointCommittee { Version = 1 } : await db.Set<JointCommittee>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (committee is null)
         {
             return new(EditOutcome.NotFound, null, new Dictionary<string, BilingualText>());
+        }
+
+        if (id is not null && version is { } opened && committee.Version != opened)
+        {
+            return new(EditOutcome.Stale, committee, new Dictionary<string, BilingualText> { [""] = StaleMessage });
         }
 
         var (errors, values) = await ValidateAsync(input, cancellationToken);
@@ -154,12 +167,26 @@ public sealed class CommitteeEditor(TenantDbContext db, IGridDirectory grid, Red
         committee.TermStartsOn = values.StartsOn;
         committee.TermEndsOn = values.EndsOn;
         committee.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        if (id is not null)
+        {
+            // The concurrency token: a save from another editor in between makes this one fail below.
+            committee.Version++;
+        }
+
         async Task<bool> WriteAsync(CancellationToken ct)
         {
             if (id is null)
             {
                 db.Add(committee);
                 await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                // InTransactionAsync starts from an empty change tracker: attach the edited committee again, its stored
+                // version as the original, so that the update applies only over the version this save read.
+                var entry = db.Attach(committee);
+                entry.Property(c => c.Version).OriginalValue = committee.Version - 1;
+                entry.State = EntityState.Modified;
             }
 
             db.RemoveRange(current);
@@ -173,13 +200,21 @@ public sealed class CommitteeEditor(TenantDbContext db, IGridDirectory grid, Red
             return true;
         }
 
-        if (ownTransaction)
+        try
         {
-            await db.InTransactionAsync(WriteAsync, cancellationToken);
+            if (ownTransaction)
+            {
+                await db.InTransactionAsync(WriteAsync, cancellationToken);
+            }
+            else
+            {
+                await WriteAsync(cancellationToken);
+            }
         }
-        else
+        catch (DbUpdateConcurrencyException) when (ownTransaction)
         {
-            await WriteAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new(EditOutcome.Stale, null, new Dictionary<string, BilingualText> { [""] = StaleMessage });
         }
 
         await audit.RecordAsync(new AuditEvent(EditChecks.AuditCategory, id is null ? "committee-create" : "committee-edit", $"committee:{committee.Id}",

@@ -25,6 +25,7 @@ namespace GovPlatform.RedGrid.Committees;
 internal static class CommitteeEndpoints
 {
     private const string ListPath = "admin/redgrid/committees";
+    private const int PageSize = 50;
     private static readonly Dictionary<string, string> NoErrors = [];
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -38,11 +39,22 @@ internal static class CommitteeEndpoints
         organise.MapPostShared("/committees/{id:long}", SaveAsync);
     }
 
-    private static async Task<IResult> ListAsync(string? done, HttpContext context, TenantDbContext db, IGridDirectory grid, IGridScopeFilter scope, IAuthorizationService authorization, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? unit, int? page, string? done, HttpContext context, TenantDbContext db, IGridDirectory grid, IGridScopeFilter scope,
+        IAuthorizationService authorization, CancellationToken ct)
     {
+        // The grid first: its first load opens its own transaction.
         var units = await grid.GetUnitsInScopeAsync(context.User, ct);
         var query = await scope.ApplyAsync(db.Set<JointCommittee>().AsNoTracking(), c => c.GridUnitCode, context.User, ct);
-        var committees = await query.OrderBy(c => c.Kind).ThenBy(c => c.GridUnitCode).Take(500).ToListAsync(ct);
+        var unitFilter = units.FirstOrDefault(u => u.Code == unit)?.Code;
+        if (unitFilter is not null)
+        {
+            var below = (await grid.GetSubtreeAsync(unitFilter, ct)).Select(u => u.Code).ToList();
+            query = query.Where(c => below.Contains(c.GridUnitCode));
+        }
+
+        var total = await query.CountAsync(ct);
+        var number = Math.Max(1, page ?? 1);
+        var committees = await query.OrderBy(c => c.Kind).ThenBy(c => c.GridUnitCode).ThenBy(c => c.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = committees.Select(c => c.Id).ToList();
         var seats = await db.Set<CommitteeSeat>().AsNoTracking().Where(s => ids.Contains(s.CommitteeId)).GroupBy(s => s.CommitteeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -51,6 +63,9 @@ internal static class CommitteeEndpoints
             Committees = committees,
             Seats = seats,
             Units = units,
+            Unit = unitFilter,
+            Page = number,
+            Total = total,
             Done = done,
             CanOrganise = await authorization.HasPermissionAsync(context.User, RedGridPermissions.Organise),
         });
@@ -76,6 +91,7 @@ internal static class CommitteeEndpoints
         var seats = await db.Set<CommitteeSeat>().AsNoTracking().Where(s => s.CommitteeId == id).OrderBy(s => s.Role).ThenBy(s => s.Id).ToListAsync(ct);
         var form = CommitteeForm.From(new CommitteeInput(committee.Kind.ToString(), committee.Name, committee.GridUnitCode,
             committee.TermStartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), committee.TermEndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [.. CommitteeEditor.Inputs(seats)]));
+        form.Version = committee.Version;
         var canOrganise = await authorization.HasPermissionAsync(context.User, RedGridPermissions.Organise, committee);
         return await PageAsync(context, db, grid, committee, form, canOrganise, NoErrors, StatusCodes.Status200OK, ct);
     }
@@ -112,22 +128,33 @@ internal static class CommitteeEndpoints
         }
 
         var errors = await ScopeErrorsAsync(context, grid, authorization, form.GridUnit, ct);
+        EditResult<JointCommittee>? result = null;
         if (errors.Count == 0)
         {
-            var result = await editor.SaveAsync(id, form.ToInput(), context.User, ct);
-            if (result.Outcome == EditOutcome.Done)
+            result = await editor.SaveAsync(id, form.ToInput(), form.Version, context.User, ct);
+            switch (result.Outcome)
             {
-                return Results.Redirect(context.TenantPath($"{ListPath}?done=saved"));
+                case EditOutcome.NotFound:
+                    return Results.NotFound();
+                case EditOutcome.Done:
+                    return Results.Redirect(context.TenantPath($"{ListPath}?done=saved"));
             }
 
             errors = OrganisationEndpoints.Text(result.Errors);
         }
 
-        return await PageAsync(context, db, grid, committee, Trimmed(form), true, errors, StatusCodes.Status400BadRequest, ct);
+        // The input is kept as typed (with the version it was opened at) so a stale save loses nothing.
+        return await PageAsync(context, db, grid, committee, Trimmed(form), true, errors,
+            result?.Outcome == EditOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, ct);
     }
 
     /// <summary>The form with its blank rows dropped, so that seat errors (by row number) line up with the rows shown.</summary>
-    private static CommitteeForm Trimmed(CommitteeForm form) => CommitteeForm.From(form.ToInput());
+    private static CommitteeForm Trimmed(CommitteeForm form)
+    {
+        var trimmed = CommitteeForm.From(form.ToInput());
+        trimmed.Version = form.Version;
+        return trimmed;
+    }
 
     private static async Task<Dictionary<string, string>> ScopeErrorsAsync(HttpContext context, IGridDirectory grid, IAuthorizationService authorization, string? unit, CancellationToken ct)
     {

@@ -27,6 +27,9 @@ public sealed class CommitteeForm
 
     public List<string?>? SeatEndsOn { get; set; } = [];
 
+    /// <summary>The version the editor was opened at (0 for a new committee).</summary>
+    public int Version { get; set; }
+
     /// <summary>The rows with anything typed in them.</summary>
     public List<SeatInput> Seats()
     {

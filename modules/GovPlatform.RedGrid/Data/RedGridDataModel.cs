@@ -51,6 +51,7 @@ internal sealed class RedGridDataModel : IDataModel
         modelBuilder.Entity<JointCommittee>(c =>
         {
             Table(c, RedGridTables.Committees);
+            c.Property(x => x.Version).IsConcurrencyToken();
             c.Property(x => x.TermStartsOn).HasConversion(Date);
             c.Property(x => x.TermEndsOn).HasConversion(Date);
         });
@@ -65,6 +66,7 @@ internal sealed class RedGridDataModel : IDataModel
         modelBuilder.Entity<UnitResource>(r =>
         {
             Table(r, RedGridTables.Resources);
+            r.Property(x => x.Version).IsConcurrencyToken();
             r.HasOne<ResidentUnit>().WithMany().HasForeignKey(x => x.ResidentUnitId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<CommunityNeed>(n =>

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPlatform.RedGrid.Lists;
 
@@ -146,12 +147,14 @@ internal static class ListsEndpoints
             return Results.NotFound();
         }
 
-        var result = await editor.SaveResourceAsync(id, resourceId, form.ToInput(), context.User, ct);
+        var result = await editor.SaveResourceAsync(id, resourceId, form.ToInput(), resourceId is null ? null : form.Version, context.User, ct);
         return result.Outcome switch
         {
             ListsOutcome.Done => Results.Redirect(context.TenantPath($"admin/redgrid/units/{id}?done=resource")),
             ListsOutcome.NotFound => Results.NotFound(),
-            _ => await UnitPageAsync(context, grid, db, unit, UnitForm.From(unit), NoErrors, form, Text(result.Errors), true, null, StatusCodes.Status400BadRequest, ct, resourceId ?? 0),
+            // The resource's form keeps what was typed (and the version it was opened at) beside the message.
+            _ => await UnitPageAsync(context, grid, db, unit, UnitForm.From(unit), NoErrors, form, Text(result.Errors), true, null,
+                result.Outcome == ListsOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, ct, resourceId ?? 0),
         };
     }
 
@@ -161,8 +164,18 @@ internal static class ListsEndpoints
     {
         var units = await grid.GetUnitsInScopeAsync(context.User, ct);
         var resources = unit is null ? [] : await db.Set<UnitResource>().AsNoTracking().Where(r => r.ResidentUnitId == unit.Id).OrderBy(r => r.Id).ToListAsync(ct);
+
+        // The location is optional: the map shows the point typed (or saved) and a click fills the two inputs, as the centres' editor does.
+        (double, double)? point = double.TryParse(form.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            && double.TryParse(form.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) ? (lon, lat) : null;
+        var maps = context.RequestServices.GetRequiredService<IGridMaps>();
+        var map = await maps.RenderPinsAsync(new PinMapRequest([], new BilingualText("点击地图设置单位位置（可不填）", "Click the map to set the unit's location (optional)").For(CultureInfo.CurrentUICulture),
+            null, point, Pickable: canEdit), ct);
+        // A pick here only fills the inputs: submitting the editor's form would save it.
+        map = map.Replace(" data-submit=\"\"", "", StringComparison.Ordinal);
         return ComponentPage.Render<UnitPage>(context, new
         {
+            Map = map,
             Unit = unit,
             Form = form,
             Units = units,

@@ -65,6 +65,9 @@ public sealed class ResourceForm
 
     public bool Available { get; set; }
 
+    /// <summary>The version of the resource the form was opened at (0 when adding one).</summary>
+    public int Version { get; set; }
+
     public UnitResourceInput ToInput() => new(Type ?? "", Title ?? "", Description, Quantity, Unit, Available);
 }
 

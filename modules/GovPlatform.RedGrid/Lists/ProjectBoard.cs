@@ -73,7 +73,7 @@ public sealed class ProjectBoard(TenantDbContext db, IGridDirectory grid, IAudit
         }, cancellationToken);
     }
 
-    /// <summary>Planned or InProgress → Cancelled; the need re-opens.</summary>
+    /// <summary>Planned or InProgress → Cancelled; the need re-opens and a resource the match marked used up is available again.</summary>
     public Task<ListsResult> CancelAsync(long id, int version, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, user, "project-cancel", (project, need) =>
         {
@@ -186,6 +186,7 @@ public sealed class ProjectBoard(TenantDbContext db, IGridDirectory grid, IAudit
                 }
 
                 var need = await db.Set<CommunityNeed>().FirstOrDefaultAsync(n => n.Id == project.NeedId, ct);
+                var before = project.Status;
                 if (change(project, need) is { } refusal)
                 {
                     db.ChangeTracker.Clear();
@@ -193,6 +194,15 @@ public sealed class ProjectBoard(TenantDbContext db, IGridDirectory grid, IAudit
                 }
 
                 var now = clock.GetUtcNow().UtcDateTime;
+                if (before != ProjectStatus.Cancelled && project.Status == ProjectStatus.Cancelled && project.UsedResource
+                    && await db.Set<UnitResource>().FirstOrDefaultAsync(r => r.Id == project.ResourceId, ct) is { Available: false } resource)
+                {
+                    // The resource was used up by this project only: cancelled, it can be matched again (a completed one keeps it used).
+                    resource.Available = true;
+                    resource.Version++;
+                    resource.UpdatedUtc = now;
+                }
+
                 project.Version = version + 1;
                 project.UpdatedUtc = now;
                 if (need is not null && db.Entry(need).State == EntityState.Modified)

@@ -99,8 +99,19 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         return ListsResult.Ok(unit.Id);
     }
 
-    /// <summary>Adds a resource to unit <paramref name="unitId"/>, or saves resource <paramref name="resourceId"/> of it.</summary>
-    public async Task<ListsResult> SaveResourceAsync(long unitId, long? resourceId, UnitResourceInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    /// <summary>The message of a resource edit over someone else's change (another editor, or a match that used it up).</summary>
+    public static readonly BilingualText StaleResourceMessage = new(
+        "这项资源刚被他人修改，请刷新页面后再改。", "Someone else changed this resource since you opened it; reload the page and make your change again.");
+
+    /// <summary>Adds a resource to unit <paramref name="unitId"/>, or saves resource <paramref name="resourceId"/> of it over whatever is there.</summary>
+    public Task<ListsResult> SaveResourceAsync(long unitId, long? resourceId, UnitResourceInput input, ClaimsPrincipal? user, CancellationToken cancellationToken = default) =>
+        SaveResourceAsync(unitId, resourceId, input, null, user, cancellationToken);
+
+    /// <summary>
+    /// Adds a resource to unit <paramref name="unitId"/>, or saves resource <paramref name="resourceId"/> of it opened at
+    /// <paramref name="version"/> (refused, Stale, when someone changed it since; null saves over whatever is there).
+    /// </summary>
+    public async Task<ListsResult> SaveResourceAsync(long unitId, long? resourceId, UnitResourceInput input, int? version, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var unit = await db.Set<ResidentUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken);
@@ -108,6 +119,11 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         if (unit is null || (resourceId is not null && resource is null))
         {
             return ListsResult.Missing;
+        }
+
+        if (resource is not null && version is { } opened && resource.Version != opened)
+        {
+            return ListsResult.Whole(ListsOutcome.Stale, StaleResourceMessage);
         }
 
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
@@ -124,8 +140,12 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         var now = clock.GetUtcNow().UtcDateTime;
         if (resource is null)
         {
-            resource = new UnitResource { ResidentUnitId = unitId, CreatedUtc = now };
+            resource = new UnitResource { ResidentUnitId = unitId, CreatedUtc = now, Version = 1 };
             db.Add(resource);
+        }
+        else
+        {
+            resource.Version++;
         }
 
         resource.Type = type!.Value;
@@ -136,7 +156,16 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         resource.GridUnitCode = unit.GridUnitCode;
         resource.Available = input.Available;
         resource.UpdatedUtc = now;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ListsResult.Whole(ListsOutcome.Stale, StaleResourceMessage);
+        }
+
         await audit.RecordAsync(new AuditEvent(AuditCategory, resourceId is null ? "resource-create" : "resource-edit", $"resident-unit:{unit.Code}", $"{resource.Title} by {ListsInput.Actor(user)}"), cancellationToken);
         return ListsResult.Ok(resource.Id);
     }

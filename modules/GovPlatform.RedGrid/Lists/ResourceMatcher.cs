@@ -159,7 +159,10 @@ public sealed class ResourceMatcher(TenantDbContext db, IGridDirectory grid, Red
                 need.UpdatedUtc = now;
                 if (input.UsedUp)
                 {
+                    // Remembered on the project: cancelling it puts the resource back.
+                    project.UsedResource = true;
                     resource.Available = false;
+                    resource.Version++;
                     resource.UpdatedUtc = now;
                 }
 

@@ -89,7 +89,7 @@ internal static class MemberEndpoints
 
     private static async Task<IResult> ExportAsync(
         string? unit, string? organisation, string? kind, string? status, string? q, HttpContext context, MemberService members, TenantDbContext db,
-        IGridDirectory grid, CancellationToken ct)
+        IGridDirectory grid, IAuditLog audit, CancellationToken ct)
     {
         var units = await grid.GetUnitsInScopeAsync(context.User, ct);
         var organisations = (await OrganisationsAsync(db, units, ct)).ToDictionary(o => o.Id, o => o.Name);
@@ -112,6 +112,10 @@ internal static class MemberEndpoints
             [T(new("报到社区", "Reported to"))] = UnitName(m.ReportedUnitCode),
             [T(new("报到日期", "Reported on"))] = m.ReportedOn is { } r ? MemberService.Iso(r) : "",
         }).ToList();
+        // On record before a byte is written: an export that cannot be audited is not made (no file is left behind).
+        var personal = rows.Any(m => m.Full);
+        await audit.RecordAsync(new AuditEvent(MemberService.AuditCategory, "member-export", string.IsNullOrWhiteSpace(unit) ? "*" : unit.Trim(),
+            $"{rows.Count} rows {(personal ? "with" : "without")} personal data, by {context.User.Identity?.Name}"), ct);
         return await WorkbookDownload.FileAsync("party-members.xlsx", file =>
             file.SaveAsAsync(sheet, sheetName: T(new("党员", "Members")), cancellationToken: ct));
     }
@@ -317,12 +321,22 @@ internal static class MemberEndpoints
             [T(new("完成任务", "Tasks done"))] = r.TasksDone,
             [T(new("服务时长（小时）", "Hours of service"))] = r.Hours,
         };
-        var rows = figures.Rows.Select(r => Row(r.Unit!.DisplayName(CultureInfo.CurrentUICulture), r)).Append(Row(T(new("合计", "Total")), figures.Total)).ToList();
+        // As on the page: each street's communities, then the street's subtotal; the total last.
+        var rows = new List<Dictionary<string, object>>();
+        foreach (var street in figures.Streets)
+        {
+            rows.AddRange(street.Rows.Select(r => Row(r.Unit!.DisplayName(CultureInfo.CurrentUICulture), r)));
+            var name = street.Street?.DisplayName(CultureInfo.CurrentUICulture) ?? T(new("其他", "Other"));
+            rows.Add(Row(T(new($"{name} 小计", $"{name} subtotal")), street.Subtotal));
+        }
+
+        rows.Add(Row(T(new("合计", "Total")), figures.Total));
         return await WorkbookDownload.FileAsync($"member-reporting-{ReportPeriod.Iso(figures.From)}-{ReportPeriod.Iso(figures.To)}.xlsx", async file =>
         {
-            await file.SaveAsAsync(rows, sheetName: T(new("在职党员报到", "Member reporting")), cancellationToken: ct);
+            // On record before the workbook is written: a failed audit leaves no file.
             await audit.RecordAsync(new AuditEvent(MemberService.AuditCategory, "reporting-export", figures.Root?.Code ?? "*",
-                $"Member reporting {ReportPeriod.Iso(figures.From)}..{ReportPeriod.Iso(figures.To)}"), ct);
+                $"Member reporting {ReportPeriod.Iso(figures.From)}..{ReportPeriod.Iso(figures.To)}, {figures.Rows.Count} communities"), ct);
+            await file.SaveAsAsync(rows, sheetName: T(new("在职党员报到", "Member reporting")), cancellationToken: ct);
         });
     }
 

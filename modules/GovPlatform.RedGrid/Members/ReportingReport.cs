@@ -22,7 +22,14 @@ public sealed record ReportingRow(GridUnitInfo? Unit, int Living, int Reported, 
 }
 
 /// <summary>The report: the unit it covers (null for the reader's whole scope), the period, a row per community and the total.</summary>
-public sealed record ReportingFigures(GridUnitInfo? Root, DateOnly From, DateOnly To, IReadOnlyList<ReportingRow> Rows, ReportingRow Total);
+public sealed record ReportingFigures(GridUnitInfo? Root, DateOnly From, DateOnly To, IReadOnlyList<ReportingRow> Rows, ReportingRow Total)
+{
+    /// <summary>The communities by street (the street's code order), each street with its subtotal; the page and its export show them so.</summary>
+    public IReadOnlyList<ReportingStreet> Streets { get; init; } = [];
+}
+
+/// <summary>A street's communities and their subtotal (<see cref="ReportingRow.Unit"/> of the subtotal is the street, or null when unknown).</summary>
+public sealed record ReportingStreet(GridUnitInfo? Street, IReadOnlyList<ReportingRow> Rows, ReportingRow Subtotal);
 
 /// <summary>
 /// 在职党员社区报到 per community: in-service members living there, how many reported, tasks given and done, hours of
@@ -120,7 +127,20 @@ public sealed class ReportingReport(TenantDbContext db, IGridDirectory grid, IWo
         }
 
         var rows = communities.Select(c => sums[c.Code] is var s ? new ReportingRow(c, (int)s[0], (int)s[1], (int)s[2], (int)s[3], s[4]) : null!).ToList();
-        var total = new ReportingRow(null, rows.Sum(r => r.Living), rows.Sum(r => r.Reported), rows.Sum(r => r.TasksGiven), rows.Sum(r => r.TasksDone), rows.Sum(r => r.Minutes));
-        return new ReportingFigures(root, from, to, rows, total);
+        var total = Sum(null, rows);
+
+        // A subtotal per street: the communities' parent (looked up in the grid when the reader's scope stops below it).
+        var streets = new List<ReportingStreet>();
+        foreach (var group in rows.GroupBy(r => r.Unit!.ParentCode ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var street = group.Key.Length == 0 ? null : byCode.GetValueOrDefault(group.Key) ?? await grid.FindAsync(group.Key, cancellationToken);
+            var mine = group.ToList();
+            streets.Add(new ReportingStreet(street, mine, Sum(street, mine)));
+        }
+
+        return new ReportingFigures(root, from, to, rows, total) { Streets = streets };
     }
+
+    private static ReportingRow Sum(GridUnitInfo? unit, IReadOnlyList<ReportingRow> rows) =>
+        new(unit, rows.Sum(r => r.Living), rows.Sum(r => r.Reported), rows.Sum(r => r.TasksGiven), rows.Sum(r => r.TasksDone), rows.Sum(r => r.Minutes));
 }

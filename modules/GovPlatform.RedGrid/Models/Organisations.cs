@@ -142,6 +142,8 @@ public sealed class JointCommittee : IGridScopedResource
     public DateOnly TermEndsOn { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
+
+    public int Version { get; set; } = 1;
 }
 
 /// <summary>A seat on a joint committee: a representative of a resident unit or an organisation, with a term.</summary>

@@ -65,6 +65,8 @@ public sealed class UnitResource : IGridScopedResource
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
+
+    public int Version { get; set; } = 1;
 }
 
 /// <summary>A community's published need (需求清单).</summary>
@@ -131,6 +133,9 @@ public sealed class Project : IGridScopedResource
     public DateTime UpdatedUtc { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>Whether matching marked its resource used up (cancelling then puts the resource back).</summary>
+    public bool UsedResource { get; set; }
 }
 
 /// <summary>

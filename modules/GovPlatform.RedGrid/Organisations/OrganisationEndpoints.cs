@@ -92,6 +92,11 @@ internal static class OrganisationEndpoints
 
     private static async Task<IResult> CreateAsync([FromForm] OrganisationForm form, HttpContext context, TenantDbContext db, OrganisationEditor editor, IGridDirectory grid, IAuthorizationService authorization, CancellationToken ct)
     {
+        if (form.Refresh)
+        {
+            return await RefreshAsync(context, db, grid, null, form, ct);
+        }
+
         var errors = await ScopeErrorsAsync(context, grid, authorization, form.GridUnit, ct);
         if (errors.Count == 0)
         {
@@ -139,6 +144,11 @@ internal static class OrganisationEndpoints
             return Results.Forbid();
         }
 
+        if (form.Refresh)
+        {
+            return await RefreshAsync(context, db, grid, current, form, ct);
+        }
+
         var errors = await ScopeErrorsAsync(context, grid, authorization, form.GridUnit, ct);
         EditResult<PartyOrganisation>? result = null;
         if (errors.Count == 0)
@@ -170,9 +180,25 @@ internal static class OrganisationEndpoints
         return new Dictionary<string, string> { ["gridUnit"] = Text(new BilingualText("只能选择您管辖范围内的单位。", "Choose a unit within your scope.")) };
     }
 
+    /// <summary>The form again as typed, its courtyard choice now the chosen grid's (a courtyard of the grid before is dropped); nothing saved.</summary>
+    private static async Task<IResult> RefreshAsync(HttpContext context, TenantDbContext db, IGridDirectory grid, PartyOrganisation? organisation, OrganisationForm form, CancellationToken ct)
+    {
+        form.Refresh = false;
+        var unit = form.GridUnit?.Trim();
+        if (long.TryParse(form.Courtyard, NumberStyles.None, CultureInfo.InvariantCulture, out var courtyardId)
+            && !await db.Set<Courtyard>().AnyAsync(c => c.Id == courtyardId && c.GridUnitCode == unit, ct))
+        {
+            form.Courtyard = null;
+        }
+
+        return await PageAsync(context, db, grid, organisation, form, NoErrors, StatusCodes.Status200OK, ct);
+    }
+
     private static async Task<IResult> PageAsync(HttpContext context, TenantDbContext db, IGridDirectory grid, PartyOrganisation? organisation, OrganisationForm form, Dictionary<string, string> errors, int status, CancellationToken ct)
     {
         var units = await grid.GetUnitsInScopeAsync(context.User, ct);
+        // The select shows the first unit when none is chosen yet: list that unit's courtyards.
+        form.GridUnit ??= units.Count > 0 ? units[0].Code : null;
         var unit = form.GridUnit?.Trim();
         var courtyards = string.IsNullOrEmpty(unit) ? [] : await db.Set<Courtyard>().AsNoTracking().Where(c => c.GridUnitCode == unit).OrderBy(c => c.Name).ToListAsync(ct);
         return ComponentPage.Render<OrganisationEditPage>(context, new { Organisation = organisation, Form = form, Units = units, Courtyards = courtyards, Errors = errors }, status);

@@ -31,6 +31,9 @@ public sealed class OrganisationForm
     /// <summary>The version the editor was opened at.</summary>
     public int Version { get; set; }
 
+    /// <summary>Posted by the "list this grid's courtyards" button: show the form again with the chosen grid's courtyards, saving nothing.</summary>
+    public bool Refresh { get; set; }
+
     public OrganisationInput ToInput() => new(
         Code ?? "", Kind ?? "", Name ?? "", ParentCode, GridUnit ?? "",
         long.TryParse(Courtyard, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,

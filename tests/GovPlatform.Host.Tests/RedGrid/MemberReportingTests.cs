@@ -161,6 +161,16 @@ public sealed class MemberReportingTests
         Assert.True(all.Total.Reported > 0 && all.Total.Reported < all.Total.Living && all.Total.TasksDone > 0);
         Assert.Equal(Math.Round(all.Total.Minutes / 60m, 1), all.Total.Hours);
 
+        // A subtotal per street, in the street's order, summing its communities; together they make the total.
+        Assert.Equal(["G-1", "G-2", "G-3"], all.Streets.Select(s => s.Street!.Code));
+        foreach (var s in all.Streets)
+        {
+            Assert.All(s.Rows, r => Assert.Equal(s.Street!.Code, r.Unit!.ParentCode));
+            AssertRow(s.Subtotal, c => c.StartsWith(s.Street!.Code + "-", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(all.Total.Living, all.Streets.Sum(s => s.Subtotal.Living));
+
         var street = (await report.ComputeAsync("G-2", from, to, admin))!;
         Assert.Equal(["G-2-1", "G-2-2", "G-2-3"], street.Rows.Select(r => r.Unit!.Code));
         AssertRow(street.Total, c => c.StartsWith("G-2-", StringComparison.Ordinal));
@@ -174,11 +184,15 @@ public sealed class MemberReportingTests
         var page = await client.GetStringAsync("/alpha/admin/redgrid/reporting/report?period=custom&from=2026-10-01&to=2026-10-31");
         Assert.Contains("第2街道第3社区", page, StringComparison.Ordinal);
         Assert.DoesNotContain("第1街道第1社区", page, StringComparison.Ordinal);
+        Assert.Contains("第2街道 小计", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/alpha/admin/redgrid/reporting/report/export?unit=G-1&period=custom&from=2026-10-01&to=2026-10-31")).StatusCode);
         var export = await client.GetAsync("/alpha/admin/redgrid/reporting/report/export?unit=G-2&period=custom&from=2026-10-01&to=2026-10-31");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var rows = new MemoryStream(await export.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(4, rows.Count);
+        // Three communities, the street's subtotal, the total.
+        Assert.Equal(5, rows.Count);
+        Assert.Equal("第2街道 小计", rows[3]["社区"]);
+        Assert.Equal(street.Total.TasksDone, Convert.ToInt32(rows[^2]["完成任务"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(street.Total.TasksDone, Convert.ToInt32(rows[^1]["完成任务"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(await host.AuditAsync("alpha", "redgrid", "reporting-export"), e => e.UserName == "street");
     }
