@@ -10,8 +10,9 @@ public static class WorkbookDownload
 
     /// <summary>
     /// Runs <paramref name="write"/> on a temporary file (deleted when the response has been sent, or at once when writing
-    /// fails) and answers with the file as <paramref name="fileName"/>. Audit the export inside <paramref name="write"/>,
-    /// after the workbook is written, so that a failed export is not recorded as made.
+    /// fails) and answers with the file as <paramref name="fileName"/>. Audit the export inside <paramref name="write"/>:
+    /// nothing is sent when the audit fails. Record it after the workbook is written, so that a failed export is not
+    /// recorded as made — except for personal data, whose every attempted read is recorded before a byte is written.
     /// </summary>
     public static async Task<IResult> FileAsync(string fileName, Func<Stream, Task> write)
     {
