@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NeedBoard>();
         services.AddScoped<ResourceMatcher>();
         services.AddScoped<ProjectBoard>();
+        services.AddScoped<Site.RedGridLanding>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -35,5 +36,6 @@ public sealed class Startup : ModuleStartup
         Committees.CommitteeEndpoints.Map(endpoints);
         Members.MemberEndpoints.Map(endpoints);
         ListsEndpoints.Map(endpoints);
+        Site.RedGridSiteEndpoints.Map(endpoints);
     }
 }
