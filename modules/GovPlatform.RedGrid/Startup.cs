@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ResourceMatcher>();
         services.AddScoped<ProjectBoard>();
         services.AddScoped<Reports.CombinedReports>();
+        services.AddScoped<Site.RedGridLanding>();
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder endpoints, IServiceProvider services)
@@ -37,5 +38,6 @@ public sealed class Startup : ModuleStartup
         Members.MemberEndpoints.Map(endpoints);
         ListsEndpoints.Map(endpoints);
         Reports.ReportsEndpoints.Map(endpoints);
+        Site.RedGridSiteEndpoints.Map(endpoints);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class RedGridNavigation : INavigationProvider
     {
         if (menu == Menus.Site)
         {
+            items.Add(new NavigationItem(Section, "redgrid", Site, null, 39));
             items.Add(new NavigationItem(new("党群服务中心", "Party-mass service centres"), "redgrid/centres", Site, null, 40));
             items.Add(new NavigationItem(new("共建项目", "Joint projects"), "redgrid/projects", Site, null, 41));
             return;
