@@ -23,10 +23,12 @@ namespace GovPlatform.RedGrid.Recipes;
 ///     "courtyard": null, "leader": "…", "phone": null, "address": null, "foundedOn": "2021-07-01", "active": true } ],
 ///   "committees": [ { "kind": "CommunityCommittee", "name": "…", "gridUnit": "210802-01-001", "termStartsOn": "2024-01-01", "termEndsOn": "2026-12-31",
 ///     "seats": [ { "organisationName": "…", "residentUnit": null, "representative": "…", "role": "Secretary", "startsOn": null, "endsOn": null } ] } ] }</code>
-/// Resident units are named on a seat by their code (<c>residentUnit</c>) and must exist already (another step adds them).
+/// Resident units are named on a seat by their code (<c>residentUnit</c>): listed in <c>residentUnits</c> or already saved.
+/// The lists of resident units (with resources), members, needs, pairings (with help) and service centres (with
+/// activities) are in RedGridRecipeLists.cs.
 /// </summary>
-internal sealed class RedGridRecipeStep(
-    OrganisationEditor organisations, CommitteeEditor committees, RedGridSettingsStore settingsStore, IGridDirectory grid, TenantDbContext db, IAuditLog audit) : IRecipeStep
+internal sealed partial class RedGridRecipeStep(
+    OrganisationEditor organisations, CommitteeEditor committees, RedGridSettingsStore settingsStore, IGridDirectory grid, TenantDbContext db, IAuditLog audit, TimeProvider clock) : IRecipeStep
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,6 +47,7 @@ internal sealed class RedGridRecipeStep(
         List<CourtyardEntry> courtyards = [];
         List<OrganisationEntry> organisationList = [];
         List<CommitteeEntry> committeeList = [];
+        var lists = new Lists();
         foreach (var source in sources)
         {
             if (source.TryGetProperty("settings", out var patch))
@@ -55,6 +58,7 @@ internal sealed class RedGridRecipeStep(
             courtyards.AddRange(input.ReadList<CourtyardEntry>(source, "courtyards", Json));
             organisationList.AddRange(input.ReadList<OrganisationEntry>(source, "organisations", Json));
             committeeList.AddRange(input.ReadList<CommitteeEntry>(source, "committees", Json));
+            lists.Read(input, source);
         }
 
         var errors = new List<string>();
@@ -69,7 +73,8 @@ internal sealed class RedGridRecipeStep(
 
         // The grid is read before the transaction (its snapshot is loaded once; SQLite cannot nest the two).
         await grid.GetLevelsAsync(cancellationToken);
-        var counts = new int[3];
+        var counts = new int[9];
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(context.Tenant.TimeZone);
         await db.InTransactionAsync(async ct =>
         {
             if (settings is not null)
@@ -88,7 +93,33 @@ internal sealed class RedGridRecipeStep(
 
             if (errors.Count == 0)
             {
+                counts[3] = await MembersAsync(lists.Members, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
+                // Before the committees: their seats name resident units by code.
+                (counts[4], counts[5]) = await ResidentUnitsAsync(lists.ResidentUnits, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
                 counts[2] = await CommitteesAsync(committeeList, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
+                counts[6] = await NeedsAsync(lists.Needs, rules, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
+                counts[7] = await PairingsAsync(lists.Pairings, rules, errors, ct);
+            }
+
+            if (errors.Count == 0)
+            {
+                counts[8] = await CentresAsync(lists.Centres, timeZone, errors, ct);
             }
 
             if (errors.Count > 0)
@@ -103,7 +134,7 @@ internal sealed class RedGridRecipeStep(
         {
             // One event for the step: thousands of rows would drown the audit log.
             await audit.RecordAsync(new AuditEvent(EditChecks.AuditCategory, "recipe", context.RecipeName,
-                $"Recipe {context.RecipeName}: {counts[0]} courtyards, {counts[1]} organisations, {counts[2]} committees added or changed"), cancellationToken);
+                $"Recipe {context.RecipeName}: {counts[0]} courtyards, {counts[1]} organisations, {counts[2]} committees, {counts[3]} members, {counts[4]} resident units, {counts[5]} resources, {counts[6]} needs, {counts[7]} pairings and help, {counts[8]} centres and activities added or changed"), cancellationToken);
         }
     }
 
