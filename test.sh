@@ -54,6 +54,10 @@ fi
 export GOVPLATFORM_POSTGRES_BIN="$pg_bin" GOVPLATFORM_CHROMIUM=/usr/bin/chromium
 
 dotnet build GovPlatform.sln -c Release -nologo -v quiet
+# The SDK packages (GovPlatform.Abstractions and the modules' *.Abstractions), as vendors get them: docs/vendors.md.
+for sdk in src/GovPlatform.Abstractions modules/*.Abstractions; do
+  dotnet pack "$sdk" -c Release --no-build -nologo -v quiet -o artifacts/packages
+done
 
 # The throwaway PostgreSQL server: its folder (data, socket, log), and how its programs are run. initdb refuses
 # root, so as root they run as the postgres user, from its folder (postgres may not enter the current one).

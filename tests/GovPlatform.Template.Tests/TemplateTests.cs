@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace GovPlatform.Template.Tests;
+
+public sealed partial class TemplateTests(TemplateFixture fixture) : IClassFixture<TemplateFixture>
+{
+    [Fact]
+    public void The_generated_module_builds_passes_its_tests_and_packs_against_the_SDK_range()
+    {
+        var passed = PassedCount().Match(fixture.ModuleTestOutput);
+        Assert.True(passed.Success, fixture.ModuleTestOutput);
+        Assert.True(int.Parse(passed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 5, fixture.ModuleTestOutput);
+
+        using var package = ZipFile.OpenRead(fixture.ModulePackage);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net10.0/Acme.Parking.dll", entries);
+        Assert.Contains("lib/net10.0/en/Acme.Parking.resources.dll", entries);
+        Assert.Contains("README.md", entries);
+
+        using var nuspec = package.GetEntry("Acme.Parking.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+        Assert.Equal("Acme.Parking", Value("id"));
+        Assert.Equal("1.0.0", Value("version"));
+        Assert.Equal("README.md", Value("readme"));
+        var sdk = metadata.Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "GovPlatform.Abstractions");
+        Assert.Equal("[1.0.0, 2.0.0)", (string?)sdk.Attribute("version"));
+    }
+
+    [Fact]
+    public void The_SDK_package_carries_its_version_readme_licence_and_symbols()
+    {
+        var packages = Directory.GetFiles(fixture.SdkFeed).Select(Path.GetFileName).ToList();
+        Assert.Contains("GovPlatform.Abstractions.1.0.0.nupkg", packages);
+        Assert.Contains("GovPlatform.Abstractions.1.0.0.snupkg", packages);
+
+        using var package = ZipFile.OpenRead(Path.Combine(fixture.SdkFeed, "GovPlatform.Abstractions.1.0.0.nupkg"));
+        Assert.Contains("README.md", package.Entries.Select(e => e.FullName));
+        using var nuspec = package.GetEntry("GovPlatform.Abstractions.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal("1.0.0", metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
+        Assert.Equal("MIT", metadata.Elements().Single(e => e.Name.LocalName == "license").Value);
+    }
+
+    [Fact]
+    public async Task A_host_that_references_the_module_package_discovers_it_at_build_time()
+    {
+        // A throwaway host: Core by path, the module from the local folder feed, as docs/vendors.md describes.
+        var probe = Path.Combine(fixture.Root, "Probe");
+        Directory.CreateDirectory(probe);
+        await File.WriteAllTextAsync(Path.Combine(probe, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="vendor-modules" value="{fixture.ModuleFeed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(probe, "Probe.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{Path.Combine(fixture.Repository, "src", "GovPlatform.Core", "GovPlatform.Core.csproj")}" />
+                <PackageReference Include="Acme.Parking" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(probe, "Program.cs"), """
+            foreach (var assembly in GovPlatform.Core.Modules.ModuleAssemblySource.FromDependencyContext())
+            {
+                Console.WriteLine("module: " + assembly.GetName().Name);
+            }
+            """);
+
+        // Core is already built in this configuration (a reference of this test project): only the probe compiles.
+        await Dotnet.RunAsync(probe, "build", "-c", TemplateFixture.Configuration, "-nologo", "-v", "quiet");
+        var output = await Dotnet.RunAsync(probe, Path.Combine(probe, "bin", TemplateFixture.Configuration, "net10.0", "Probe.dll"));
+
+        Assert.Contains("module: Acme.Parking", output.Split('\n').Select(l => l.Trim()));
+    }
+
+    [GeneratedRegex(@"Passed: +(\d+)")]
+    private static partial Regex PassedCount();
+}
