@@ -1,9 +1,11 @@
 using System.Globalization;
+using GovPlatform.Core.Packages;
 using GovPlatform.Core.Shells;
 using GovPlatform.Modules;
 using GovPlatform.Tenants.Admin;
 using GovPlatform.Tenants.Api;
 using GovPlatform.Tenants.Components;
+using GovPlatform.Tenants.Packages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,6 +41,8 @@ public sealed class Startup : ModuleStartup
 
         TenantApi.Map(endpoints);
         HostAdminEndpoints.Map(endpoints);
+        PackageApi.Map(endpoints);
+        PackageAdminEndpoints.Map(endpoints, PackageUpload.BodyLimit(services.GetRequiredService<ModulePackages>().Options));
     }
 
     private static string? Localized(IConfigurationSection section, string culture) =>

@@ -17,5 +17,6 @@ public sealed class HostNavigation : INavigationProvider
 
         items.Add(new NavigationItem(new("租户（区县）", "Tenants (districts)"), "admin/tenants", Section, HostPermissions.ManageTenants, Position: -20));
         items.Add(new NavigationItem(new("新建租户", "New tenant"), "admin/tenants/new", Section, HostPermissions.ManageTenants, Position: -10));
+        items.Add(new NavigationItem(new("模块包", "Module packages"), "admin/packages", Section, HostPermissions.ManageTenants, Position: -5));
     }
 }

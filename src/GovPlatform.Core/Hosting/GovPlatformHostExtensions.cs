@@ -7,6 +7,7 @@ using GovPlatform.Core.Data.Migrations;
 using GovPlatform.Core.Jobs;
 using GovPlatform.Core.Modules;
 using GovPlatform.Core.Notifications;
+using GovPlatform.Core.Packages;
 using GovPlatform.Core.Recipes;
 using GovPlatform.Core.Security;
 using GovPlatform.Core.Shells;
@@ -44,7 +45,17 @@ public static class GovPlatformHostExtensions
         services.AddOptions<KeyManagementOptions>().Configure<HostPaths, ILoggerFactory>((options, paths, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataRoot, "DataProtection-Keys")), loggers));
         services.AddSingleton(new HostServices(services));
-        services.AddSingleton(_ => new ModuleCatalog(moduleAssemblies ?? ModuleAssemblySource.FromDependencyContext()));
+        services.AddOptions<PackageOptions>().Bind(builder.Configuration.GetSection(PackageOptions.Section));
+        services.AddSingleton<ModulePackages>();
+        services.AddSingleton<PackageAudit>();
+        services.AddHostedService<PackageDropFolder>();
+        services.AddSingleton(provider =>
+        {
+            // Installed module packages join the catalog before any shell is built, so they survive a restart.
+            var catalog = new ModuleCatalog(moduleAssemblies ?? ModuleAssemblySource.FromDependencyContext());
+            provider.GetRequiredService<ModulePackages>().LoadInstalled(catalog);
+            return catalog;
+        });
         services.AddSingleton<HostPaths>();
         services.AddSingleton<HostApiKey>();
         services.AddSingleton<ShellSettingsFactory>();
@@ -78,6 +89,7 @@ public static class GovPlatformHostExtensions
         _ = app.Services.GetRequiredService<ModuleCatalog>();
         await app.Services.GetRequiredService<ShellHost>().InitializeAsync(app.Lifetime.ApplicationStopping);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<PackageStaticFiles>();
         app.UseMiddleware<TenantMiddleware>();
     }
 }
