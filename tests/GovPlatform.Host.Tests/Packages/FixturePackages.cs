@@ -74,6 +74,12 @@ public sealed class FixturePackages : IDisposable
         }
     }
 
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     private byte[] Pack(string version, bool v2, bool restore)
     {
         var project = Path.Combine(TestHost.RepositoryRoot(), "tests", "fixtures", "Acme.Fixture", "Acme.Fixture.csproj");
@@ -84,7 +90,9 @@ public sealed class FixturePackages : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "pack", project, "-c", "Release", "-o", output, $"-p:FixtureVersion={version}", $"-p:FixtureV2={(v2 ? "true" : "false")}", "-nologo" })
+        // The SDK project is already built with the tests (in their configuration): it is not built again here, where
+        // another test project may be reading it at the same time.
+        foreach (var argument in new[] { "pack", project, "-c", Configuration, "-p:BuildProjectReferences=false", "-o", output, $"-p:FixtureVersion={version}", $"-p:FixtureV2={(v2 ? "true" : "false")}", "-nologo" })
         {
             start.ArgumentList.Add(argument);
         }

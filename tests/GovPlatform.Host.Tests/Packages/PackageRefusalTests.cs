@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GovPlatform.Core.Packages;
 using GovPlatform.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace GovPlatform.Host.Tests.Packages;
 
 /// <summary>Each check's refusal with its reason, the watched folder, and the host admin's upload form.</summary>
 [Collection(PackagesCollection.Name)]
-public sealed class PackageRefusalTests(FixturePackages packages) : IAsyncLifetime
+public sealed partial class PackageRefusalTests(FixturePackages packages) : IAsyncLifetime
 {
     private readonly TestHost _host = new TestHost()
         .WithSetting("GovPlatform:Packages:MaxPackageSize", "100000")
@@ -39,7 +40,7 @@ public sealed class PackageRefusalTests(FixturePackages packages) : IAsyncLifeti
         }
 
         await Refused(packages.V1[..(packages.V1.Length / 2)], HttpStatusCode.BadRequest, "Not a readable NuGet package", "不是可读的 NuGet 包");
-        await Refused(packages.WithNuspec(n => n.Replace("version=\"0.1.0\"", "version=\"[2.0.0,3.0.0)\"", StringComparison.Ordinal)),
+        await Refused(packages.WithNuspec(n => SdkDependency().Replace(n, "${1}[2.0.0,3.0.0)\"")),
             HttpStatusCode.Conflict, "needs module SDK", "要求模块 SDK 版本");
         await Refused(packages.WithNuspec(n => n.Replace("</group>", "<dependency id=\"Acme.Missing\" version=\"1.0.0\" /></group>", StringComparison.Ordinal)),
             HttpStatusCode.Conflict, "Acme.Missing", "依赖不存在");
@@ -115,4 +116,8 @@ public sealed class PackageRefusalTests(FixturePackages packages) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.Redirect, uninstall.StatusCode);
         Assert.Null(_host.Services.GetRequiredService<ModulePackages>().Find("Acme.Fixture"));
     }
+
+    /// <summary>The version attribute of the package's dependency on the SDK, whatever range it was packed with.</summary>
+    [GeneratedRegex("(<dependency id=\"GovPlatform\\.Abstractions\" version=\")[^\"]*\"")]
+    private static partial Regex SdkDependency();
 }
