@@ -52,6 +52,12 @@ public sealed partial class TenantAdminTests : IAsyncLifetime
         var dashboard = await admin.GetStringAsync("/alpha/admin");
         Assert.Contains("/alpha/admin/features", dashboard, StringComparison.Ordinal);
 
+        // Each feature names the module (and version) it comes from; built-in modules are not marked as installed packages.
+        var list = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/alpha/admin/features"));
+        var top = list[list.IndexOf("id=\"feature-Test.Top\"", StringComparison.Ordinal)..];
+        Assert.Contains("模块 Test modules 1.0.0", top[..top.IndexOf("</li>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.DoesNotContain("运行时安装的扩展包", list, StringComparison.Ordinal);
+
         var confirm = await PostFormAsync(admin, "/alpha/admin/features", "/alpha/admin/features/confirm", ("id", "Test.Top"), ("change", "enable"));
         var page = await confirm.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
