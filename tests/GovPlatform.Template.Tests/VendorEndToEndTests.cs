@@ -64,6 +64,8 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             Assert.Equal("zhanqian", (string?)status["tenant"]);
             var page = await ExpectAsync(HttpMethod.Get, "/zhanqian" + Page, HttpStatusCode.OK);
             Assert.Contains("/_content/Acme.Parking/module.css", page, StringComparison.Ordinal);
+            Assert.Contains("Acme.Parking", page, StringComparison.Ordinal);
+            Assert.Contains("1.0.0", page, StringComparison.Ordinal);
             Assert.Contains(".acme-parking", await ExpectAsync(HttpMethod.Get, "/_content/Acme.Parking/module.css", HttpStatusCode.OK), StringComparison.Ordinal);
             await ExpectAsync(HttpMethod.Get, "/lianhu" + Page, HttpStatusCode.NotFound);
             await ExpectAsync(HttpMethod.Get, "/lianhu" + Status, HttpStatusCode.NotFound);
@@ -82,6 +84,7 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             var upgraded = await UploadAsync(await File.ReadAllBytesAsync(await upgrade), HttpStatusCode.Created);
             Assert.Equal("1.1.0", (string?)upgraded["version"]);
             Assert.Equal("1.1.0", (string?)(await StatusAsync("zhanqian"))["version"]);
+            Assert.Contains("1.1.0", await ExpectAsync(HttpMethod.Get, "/zhanqian" + Page, HttpStatusCode.OK), StringComparison.Ordinal);
             Assert.Equal(2, await SchemaVersionAsync("zhanqian"));
             Assert.Null(await SchemaVersionAsync("lianhu"));
             await ExpectAsync(HttpMethod.Get, "/lianhu" + Status, HttpStatusCode.NotFound);
@@ -105,6 +108,7 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             await ExpectAsync(HttpMethod.Get, "/zhanqian" + Status, HttpStatusCode.NotFound);
             await ExpectAsync(HttpMethod.Get, "/zhanqian" + Page, HttpStatusCode.NotFound);
             Assert.Empty(await InstalledAsync());
+            Assert.False(Directory.Exists(Path.Combine(dataRoot, "Packages", Module.ToLowerInvariant())), "The uninstalled package's files are still in the store.");
         }
         finally
         {
