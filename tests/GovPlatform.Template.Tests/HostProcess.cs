@@ -24,7 +24,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public static string HostDll(string repository) =>
         Path.Combine(repository, "src", "Host", "bin", TemplateFixture.Configuration, "net10.0", "GovPlatform.Host.dll");
 
-    public static async Task<HostProcess> StartAsync(string repository, string dataRoot, string apiKey)
+    public static async Task<HostProcess> StartAsync(string repository, string dataRoot, string apiKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = HostDll(repository);
         if (!File.Exists(dll))
@@ -55,6 +55,10 @@ internal sealed partial class HostProcess : IAsyncDisposable
         start.Environment["GovPlatform__DataRoot"] = dataRoot;
         start.Environment["GovPlatform__TenantsPath"] = Path.Combine(repository, "tenants");
         start.Environment["GovPlatform__HostApiKey"] = apiKey;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
         var host = new HostProcess(process);

@@ -77,7 +77,7 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             await RefusedAsync(package[..(package.Length / 2)], "Not a readable NuGet package");
             await RefusedAsync(RewriteNuspec(package, "1.0.1", sdkRange: "[2.0.0, 3.0.0)"), "needs module SDK", "2.0.0", "this host's SDK is 1.");
             await RefusedAsync(RewriteNuspec(package, "1.0.2", missingDependency: "Acme.Missing"), "depends on what neither the host nor an installed package provides", "Acme.Missing");
-            Assert.Equal("Acme.Parking 1.0.0 loaded, used by zhanqian", Assert.Single(await InstalledAsync()));
+            Assert.Equal("Acme.Parking 1.0.0 loaded, used by [zhanqian]", Assert.Single(await InstalledAsync()));
             Assert.Equal("1.0.0", (string?)(await StatusAsync("zhanqian"))["version"]);
 
             // Upgrade to 1.1.0 with migration 2: zhanqian runs the new version and its migration, lianhu is untouched.
@@ -94,7 +94,7 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             // A restart over the same data folder: the package is loaded again and still runs on zhanqian.
             await StopHostAsync();
             await StartHostAsync(dataRoot);
-            Assert.Equal("Acme.Parking 1.1.0 loaded, used by zhanqian", Assert.Single(await InstalledAsync()));
+            Assert.Equal("Acme.Parking 1.1.0 loaded, used by [zhanqian]", Assert.Single(await InstalledAsync()));
             Assert.Equal("1.1.0", (string?)(await StatusAsync("zhanqian"))["version"]);
             await ExpectAsync(HttpMethod.Get, "/lianhu" + Status, HttpStatusCode.NotFound);
 
@@ -102,13 +102,24 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
             var refusal = await ProblemAsync(HttpMethod.Delete, "/api/host/packages/" + Module, HttpStatusCode.Conflict);
             Assert.Contains("zhanqian", (string?)refusal["reasonEn"], StringComparison.Ordinal);
             Assert.Contains("zhanqian", (string?)refusal["reasonZh"], StringComparison.Ordinal);
-            Assert.Equal("Acme.Parking 1.1.0 loaded, used by zhanqian", Assert.Single(await InstalledAsync()));
+            Assert.Equal("Acme.Parking 1.1.0 loaded, used by [zhanqian]", Assert.Single(await InstalledAsync()));
             await ChangeFeatureAsync("zhanqian", enable: false);
             await ExpectAsync(HttpMethod.Delete, "/api/host/packages/" + Module, HttpStatusCode.OK);
             await ExpectAsync(HttpMethod.Get, "/zhanqian" + Status, HttpStatusCode.NotFound);
             await ExpectAsync(HttpMethod.Get, "/zhanqian" + Page, HttpStatusCode.NotFound);
             Assert.Empty(await InstalledAsync());
             Assert.False(Directory.Exists(Path.Combine(dataRoot, "Packages", Module.ToLowerInvariant())), "The uninstalled package's files are still in the store.");
+
+            // The drop folder: a package copied there is installed, a broken one is moved aside with its reason.
+            var drop = Path.Combine(dataRoot, "Packages", "Drop");
+            Directory.CreateDirectory(drop);
+            await File.WriteAllBytesAsync(Path.Combine(drop, "Acme.Parking.1.0.2.nupkg"), RewriteNuspec(package, "1.0.2", missingDependency: "Acme.Missing"));
+            File.Copy(fixture.ModulePackage, Path.Combine(drop, Path.GetFileName(fixture.ModulePackage)));
+            var installedNote = await WaitForFileAsync(Path.Combine(drop, "installed", Path.GetFileName(fixture.ModulePackage) + ".txt"));
+            Assert.Contains("Installed: Acme.Parking 1.0.0", installedNote, StringComparison.Ordinal);
+            var refusedNote = await WaitForFileAsync(Path.Combine(drop, "refused", "Acme.Parking.1.0.2.nupkg.txt"));
+            Assert.Contains("Acme.Missing", refusedNote, StringComparison.Ordinal);
+            Assert.Equal("Acme.Parking 1.0.0 loaded, used by []", Assert.Single(await InstalledAsync()));
         }
         finally
         {
@@ -219,7 +230,9 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
 
     private async Task StartHostAsync(string dataRoot)
     {
-        _host = await HostProcess.StartAsync(fixture.Repository, dataRoot, ApiKey);
+        // The drop folder is scanned every second instead of five: the test waits for it.
+        _host = await HostProcess.StartAsync(fixture.Repository, dataRoot, ApiKey,
+            new Dictionary<string, string> { ["GovPlatform__Packages__DropScanInterval"] = "00:00:01" });
 
         // Setting up a district runs its recipe: minutes on a busy two-core machine.
         _http = new HttpClient { BaseAddress = Host.Address, Timeout = TimeSpan.FromMinutes(4) };
@@ -299,7 +312,7 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
     private async Task<IReadOnlyList<string>> InstalledAsync()
     {
         var list = JsonNode.Parse(await ExpectAsync(HttpMethod.Get, "/api/host/packages", HttpStatusCode.OK))!.AsArray();
-        return [.. list.Select(p => $"{(string?)p!["id"]} {(string?)p["version"]} {(string?)p["status"]}, used by {string.Join(" ", p["tenants"]!.AsArray().Select(t => (string?)t))}")];
+        return [.. list.Select(p => $"{(string?)p!["id"]} {(string?)p["version"]} {(string?)p["status"]}, used by [{string.Join(", ", p["tenants"]!.AsArray().Select(t => (string?)t))}]")];
     }
 
     /// <summary>The columns of a table in a tenant's own SQLite file (none when the table does not exist).</summary>
@@ -320,6 +333,34 @@ public sealed class VendorEndToEndTests(TemplateFixture fixture) : IDisposable
         }
 
         return columns;
+    }
+
+    /// <summary>The text of a file the host writes, once it is there (the drop folder works in the background).</summary>
+    private async Task<string> WaitForFileAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(path))
+            {
+                try
+                {
+                    var text = await File.ReadAllTextAsync(path);
+                    if (text.EndsWith('\n'))
+                    {
+                        return text;
+                    }
+                }
+                catch (IOException)
+                {
+                    // Being written: read it again.
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{path} did not appear within a minute. Drop folder: {string.Join(", ", Directory.GetFiles(Path.GetDirectoryName(Path.GetDirectoryName(path))!, "*", SearchOption.AllDirectories))}\nHost output:\n{Host.Tail()}");
     }
 
     private static string Shorten(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
