@@ -9,7 +9,7 @@ internal static class Dotnet
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The same dotnet that runs the tests (the test host sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string Executable => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+    public static string Executable => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
 
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
     {
@@ -25,20 +25,10 @@ internal static class Dotnet
             start.ArgumentList.Add(argument);
         }
 
-        // The test host runs inside MSBuild/VSTest: its variables would point the child's MSBuild at the wrong SDK
-        // files. Build servers and reused nodes would outlive the child and keep its output pipes open.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        Isolate(start);
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new StringBuilder();
@@ -62,6 +52,23 @@ internal static class Dotnet
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The test host runs inside MSBuild/VSTest: its variables would point a child's MSBuild at the wrong SDK files.
+    /// Build servers and reused nodes would outlive the child and keep its output pipes open.
+    /// </summary>
+    public static void Isolate(ProcessStartInfo start)
+    {
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
     }
 
     private static async Task PumpAsync(StreamReader reader, StringBuilder output)

@@ -4,7 +4,8 @@ using System.Xml.Linq;
 
 namespace GovPlatform.Template.Tests;
 
-public sealed partial class TemplateTests(TemplateFixture fixture) : IClassFixture<TemplateFixture>
+[Collection(TemplateCollection.Name)]
+public sealed partial class TemplateTests(TemplateFixture fixture)
 {
     [Fact]
     public void The_generated_module_builds_passes_its_tests_and_packs_against_the_SDK_range()
