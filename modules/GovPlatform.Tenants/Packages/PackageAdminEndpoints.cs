@@ -39,28 +39,28 @@ internal static class PackageAdminEndpoints
                     result = await packages.InstallAsync(stream, user, cancellationToken);
                 }
 
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, result.ReplacedVersion is null ? "install" : "upgrade", result.Package.Id,
-                    result.ReplacedVersion is null ? result.Package.Version : $"{result.ReplacedVersion} -> {result.Package.Version}"), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Installed(result, user), cancellationToken);
                 return Results.LocalRedirect(context.TenantPath($"admin/packages?done=installed&name={Uri.EscapeDataString($"{result.Package.Id} {result.Package.Version}")}"));
             }
             catch (PackageRefusedException ex)
             {
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "refuse", package.FileName, ex.Reason.English), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Refused(ex, package.FileName, user), cancellationToken);
                 return await PageAsync(packages, null, ex.Reason, ex.StatusCode, cancellationToken);
             }
         }).WithMetadata(new RequestSizeLimitAttribute(bodyLimit));
 
         pages.MapPostShared("/{id}/uninstall", async (string id, ModulePackages packages, IAuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
         {
+            var user = context.User.Identity?.Name ?? "host admin";
             try
             {
                 var removed = await packages.UninstallAsync(id, cancellationToken);
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "uninstall", removed.Id, removed.Version), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Uninstalled(removed, user), cancellationToken);
                 return Results.LocalRedirect(context.TenantPath($"admin/packages?done=uninstalled&name={Uri.EscapeDataString(removed.Id)}"));
             }
             catch (PackageRefusedException ex)
             {
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "refuse-uninstall", id, ex.Reason.English), cancellationToken);
+                await audit.RecordAsync(PackageAudit.UninstallRefused(id, ex, user), cancellationToken);
                 return await PageAsync(packages, null, ex.Reason, ex.StatusCode, cancellationToken);
             }
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());

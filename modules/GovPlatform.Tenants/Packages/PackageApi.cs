@@ -10,6 +10,9 @@ namespace GovPlatform.Tenants.Packages;
 /// <summary>The host API for module packages: list, install (or upgrade) and uninstall, with the host API key.</summary>
 internal static class PackageApi
 {
+    /// <summary>Who API installs and their audit entries name: the caller holds the host API key, not a user.</summary>
+    private const string By = "host API";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/host/packages").AddEndpointFilter<HostApiKeyFilter>().DisableAntiforgery();
@@ -20,7 +23,7 @@ internal static class PackageApi
         {
             try
             {
-                var result = await PackageUpload.InstallAsync(context, packages, "host API", cancellationToken);
+                var result = await PackageUpload.InstallAsync(context, packages, By, cancellationToken);
                 if (result is null)
                 {
                     return Refused(new PackageRefusedException(400, new(
@@ -28,14 +31,13 @@ internal static class PackageApi
                         "Send the .nupkg as the body (Content-Type: application/octet-stream) or as a file of a multipart form.")));
                 }
 
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, result.ReplacedVersion is null ? "install" : "upgrade", result.Package.Id,
-                    result.ReplacedVersion is null ? result.Package.Version : $"{result.ReplacedVersion} -> {result.Package.Version}"), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Installed(result, By), cancellationToken);
                 var installed = packages.Find(result.Package.Id)!;
                 return Results.Created($"/api/host/packages/{result.Package.Id}", await PackageSummary.FromAsync(installed, packages, cancellationToken));
             }
             catch (PackageRefusedException ex)
             {
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "refuse", null, ex.Reason.English), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Refused(ex, "host API upload", By), cancellationToken);
                 return Refused(ex);
             }
         });
@@ -45,14 +47,14 @@ internal static class PackageApi
             try
             {
                 var removed = await packages.UninstallAsync(id, cancellationToken);
-                await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "uninstall", removed.Id, removed.Version), cancellationToken);
+                await audit.RecordAsync(PackageAudit.Uninstalled(removed, By), cancellationToken);
                 return Results.Ok(new { removed.Id, removed.Version, Uninstalled = true });
             }
             catch (PackageRefusedException ex)
             {
                 if (ex.StatusCode != StatusCodes.Status404NotFound)
                 {
-                    await audit.RecordAsync(new AuditEvent(PackageAudit.Category, "refuse-uninstall", id, ex.Reason.English), cancellationToken);
+                    await audit.RecordAsync(PackageAudit.UninstallRefused(id, ex, By), cancellationToken);
                 }
 
                 return Refused(ex);

@@ -68,7 +68,7 @@ public sealed class ModulePackages : IDisposable
     {
         var records = ReadRegistry();
         var installed = new List<InstalledPackage>();
-        foreach (var record in records.OrderBy(r => r.PackageDependencies.Count))
+        foreach (var record in DependenciesFirst(records))
         {
             var package = new InstalledPackage(record, PackageFolder(record.Id, record.Version));
             installed.Add(package);
@@ -99,6 +99,33 @@ public sealed class ModulePackages : IDisposable
         _installed = installed;
     }
 
+    /// <summary>The registry's packages, each after the installed packages it depends on (a cycle's members last, to fail on their dependencies).</summary>
+    private static List<PackageRecord> DependenciesFirst(List<PackageRecord> records)
+    {
+        var ids = records.Select(r => r.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var placed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<PackageRecord>(records.Count);
+        var pending = records.ToList();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(r => r.PackageDependencies.All(d => placed.Contains(d) || !ids.Contains(d))).ToList();
+            if (ready.Count == 0)
+            {
+                ordered.AddRange(pending);
+                break;
+            }
+
+            foreach (var record in ready)
+            {
+                ordered.Add(record);
+                placed.Add(record.Id);
+                pending.Remove(record);
+            }
+        }
+
+        return ordered;
+    }
+
     /// <summary>
     /// Checks and installs a package read from <paramref name="upload"/>; a newer version of an installed package
     /// replaces it and re-shells the tenants that use it. Throws <see cref="PackageRefusedException"/> with the reason.
@@ -110,10 +137,16 @@ public sealed class ModulePackages : IDisposable
         var incoming = Path.Combine(StorePath, ".incoming");
         Directory.CreateDirectory(incoming);
         var temp = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".nupkg");
+        string? hash = null;
         try
         {
-            var (hash, size) = await CopyLimitedAsync(upload, temp, cancellationToken);
+            (hash, var size) = await CopyLimitedAsync(upload, temp, cancellationToken);
             return await InstallCoreAsync(temp, hash, size, installedBy, cancellationToken);
+        }
+        catch (PackageRefusedException ex)
+        {
+            ex.Sha256 ??= hash;
+            throw;
         }
         finally
         {
@@ -230,6 +263,20 @@ public sealed class ModulePackages : IDisposable
     private async Task<PackageInstallResult> InstallCoreAsync(string temp, string hash, long size, string installedBy, CancellationToken cancellationToken)
     {
         var manifest = PackageInspector.Read(temp, _options);
+        try
+        {
+            return await InstallCoreAsync(temp, manifest, hash, size, installedBy, cancellationToken);
+        }
+        catch (PackageRefusedException ex)
+        {
+            ex.PackageId ??= manifest.Id;
+            ex.PackageVersion ??= manifest.Version.ToNormalizedString();
+            throw;
+        }
+    }
+
+    private async Task<PackageInstallResult> InstallCoreAsync(string temp, PackageManifest manifest, string hash, long size, string installedBy, CancellationToken cancellationToken)
+    {
         var version = manifest.Version.ToNormalizedString();
         var existing = Find(manifest.Id);
         if (existing is not null)

@@ -10,6 +10,9 @@ namespace GovPlatform.Core.Packages;
 /// </summary>
 public sealed class PackageDropFolder(ModulePackages packages, PackageAudit audit, ILogger<PackageDropFolder> logger) : BackgroundService
 {
+    /// <summary>Who a dropped package's install and audit entries name.</summary>
+    public const string By = "drop folder";
+
     private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,18 +94,18 @@ public sealed class PackageDropFolder(ModulePackages packages, PackageAudit audi
             PackageInstallResult result;
             await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
             {
-                result = await packages.InstallAsync(stream, "drop folder", cancellationToken);
+                result = await packages.InstallAsync(stream, By, cancellationToken);
             }
 
             folder = "installed";
             outcome = $"已安装 Installed: {result.Package.Id} {result.Package.Version} (SHA-256 {result.Package.Sha256})";
-            await audit.RecordAsync(result.ReplacedVersion is null ? "install" : "upgrade", result.Package.Id, $"{result.Package.Version} from the drop folder", cancellationToken);
+            await audit.RecordAsync(PackageAudit.Installed(result, By), cancellationToken);
         }
         catch (PackageRefusedException ex)
         {
             folder = "refused";
             outcome = $"拒绝 Refused:\n{ex.Reason.Chinese}\n{ex.Reason.English}";
-            await audit.RecordAsync("refuse", Path.GetFileName(file), ex.Reason.English, cancellationToken);
+            await audit.RecordAsync(PackageAudit.Refused(ex, Path.GetFileName(file), By), cancellationToken);
         }
         catch (IOException ex)
         {

@@ -23,6 +23,23 @@ internal static class PackageInspector
 
     public static PackageManifest Read(string nupkgPath, PackageOptions options)
     {
+        var (nuspec, libItems, dependencyGroups) = Open(nupkgPath);
+        var id = nuspec.GetId();
+        try
+        {
+            return Check(nuspec, libItems, dependencyGroups, options);
+        }
+        catch (PackageRefusedException ex)
+        {
+            // The audit trail names what was refused, as far as the nuspec told.
+            ex.PackageId ??= id;
+            ex.PackageVersion ??= nuspec.GetMetadataValue("version");
+            throw;
+        }
+    }
+
+    private static (NuspecReader Nuspec, List<FrameworkSpecificGroup> LibItems, List<PackageDependencyGroup> DependencyGroups) Open(string nupkgPath)
+    {
         NuspecReader nuspec;
         List<FrameworkSpecificGroup> libItems;
         List<PackageDependencyGroup> dependencyGroups;
@@ -39,6 +56,11 @@ internal static class PackageInspector
             throw Refuse(400, "不是可读的 NuGet 包（压缩文件损坏或缺少 .nuspec）。", "Not a readable NuGet package (a corrupt archive or no .nuspec).", ex);
         }
 
+        return (nuspec, libItems, dependencyGroups);
+    }
+
+    private static PackageManifest Check(NuspecReader nuspec, List<FrameworkSpecificGroup> libItems, List<PackageDependencyGroup> dependencyGroups, PackageOptions options)
+    {
         var id = nuspec.GetId();
         NuGetVersion? version;
         try

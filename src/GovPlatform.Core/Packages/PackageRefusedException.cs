@@ -32,4 +32,13 @@ public sealed class PackageRefusedException : Exception
     public int StatusCode { get; } = 400;
 
     public BilingualText Reason { get; }
+
+    /// <summary>The refused package's id, once its nuspec was read; for the audit trail.</summary>
+    public string? PackageId { get; internal set; }
+
+    /// <summary>The refused package's version, once its nuspec was read.</summary>
+    public string? PackageVersion { get; internal set; }
+
+    /// <summary>SHA-256 of the refused upload, once it was read whole (not for an oversized one).</summary>
+    public string? Sha256 { get; internal set; }
 }

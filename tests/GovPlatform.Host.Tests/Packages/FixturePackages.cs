@@ -7,16 +7,22 @@ namespace GovPlatform.Host.Tests.Packages;
 
 /// <summary>
 /// The Acme fixture module (tests/fixtures/Acme.Fixture) packed once per test run as a vendor would: 1.0.0, and 1.1.0
-/// with a second migration and another endpoint answer. Refusal packages are made from 1.0.0.
+/// with a second migration and another endpoint answer. Refusal packages are made from 1.0.0; the variants of the fixture
+/// (no module attribute, a built-in module's or feature's id) and the Acme.Addon package are packed when a test first asks.
 /// </summary>
 public sealed class FixturePackages : IDisposable
 {
+    private readonly Lazy<byte[]> _addon;
+    private readonly Dictionary<string, byte[]> _variants = [];
+
     public FixturePackages()
     {
         Folder = Path.Combine(Path.GetTempPath(), "govplatform-packages", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        V1 = Pack("1.0.0", v2: false, restore: true);
-        V2 = Pack("1.1.0", v2: true, restore: false);
+        V1 = Pack("Acme.Fixture", "1.0.0", restore: true, "-p:FixtureV2=false");
+        V2 = Pack("Acme.Fixture", "1.1.0", restore: false, "-p:FixtureV2=true");
+        _addon = new(() => Edit(Pack("Acme.Addon", "1.0.0", restore: true), "Acme.Addon.nuspec", n => n.Replace(
+            "</group>", "<dependency id=\"Acme.Fixture\" version=\"1.0.0\" /></group>", StringComparison.Ordinal)));
     }
 
     public string Folder { get; }
@@ -25,11 +31,34 @@ public sealed class FixturePackages : IDisposable
 
     public byte[] V2 { get; }
 
+    /// <summary>
+    /// Acme.Addon 1.0.0: its feature depends on the Acme.Fixture feature and its nuspec on the Acme.Fixture package
+    /// (added to the packed nuspec, as a vendor's package reference would).
+    /// </summary>
+    public byte[] Addon => _addon.Value;
+
+    /// <summary>Acme.Fixture 1.0.0 packed with <c>-p:FixtureVariant=</c><paramref name="variant"/> (NoModule, ModuleClash, FeatureClash).</summary>
+    public byte[] Variant(string variant)
+    {
+        lock (_variants)
+        {
+            if (!_variants.TryGetValue(variant, out var package))
+            {
+                package = Pack("Acme.Fixture", "1.0.0", restore: false, "-p:FixtureV2=false", $"-p:FixtureVariant={variant}");
+                _variants[variant] = package;
+            }
+
+            return package;
+        }
+    }
+
     /// <summary>1.0.0 with its nuspec changed by <paramref name="edit"/>.</summary>
-    public byte[] WithNuspec(Func<string, string> edit)
+    public byte[] WithNuspec(Func<string, string> edit) => Edit(V1, "Acme.Fixture.nuspec", edit);
+
+    private static byte[] Edit(byte[] package, string nuspecName, Func<string, string> edit)
     {
         using var buffer = new MemoryStream();
-        buffer.Write(V1);
+        buffer.Write(package);
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
         {
             var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
@@ -40,7 +69,7 @@ public sealed class FixturePackages : IDisposable
             }
 
             entry.Delete();
-            var replaced = zip.CreateEntry("Acme.Fixture.nuspec");
+            var replaced = zip.CreateEntry(nuspecName);
             using var writer = new StreamWriter(replaced.Open(), new UTF8Encoding(false));
             writer.Write(edit(text));
         }
@@ -80,10 +109,10 @@ public sealed class FixturePackages : IDisposable
     private const string Configuration = "Release";
 #endif
 
-    private byte[] Pack(string version, bool v2, bool restore)
+    private byte[] Pack(string name, string version, bool restore, params string[] properties)
     {
-        var project = Path.Combine(TestHost.RepositoryRoot(), "tests", "fixtures", "Acme.Fixture", "Acme.Fixture.csproj");
-        var output = Path.Combine(Folder, version);
+        var project = Path.Combine(TestHost.RepositoryRoot(), "tests", "fixtures", name, name + ".csproj");
+        var output = Path.Combine(Folder, Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -92,7 +121,8 @@ public sealed class FixturePackages : IDisposable
         };
         // The SDK project is already built with the tests (in their configuration): it is not built again here, where
         // another test project may be reading it at the same time.
-        foreach (var argument in new[] { "pack", project, "-c", Configuration, "-p:BuildProjectReferences=false", "-o", output, $"-p:FixtureVersion={version}", $"-p:FixtureV2={(v2 ? "true" : "false")}", "-nologo" })
+        string[] arguments = ["pack", project, "-c", Configuration, "-p:BuildProjectReferences=false", "-o", output, $"-p:FixtureVersion={version}", "-nologo", .. properties];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -108,15 +138,15 @@ public sealed class FixturePackages : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("dotnet pack of the fixture module timed out");
+            throw new InvalidOperationException($"dotnet pack of the fixture module {name} timed out");
         }
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack of the fixture module failed: {stdout.Result}{stderr.Result}");
+            throw new InvalidOperationException($"dotnet pack of the fixture module {name} failed: {stdout.Result}{stderr.Result}");
         }
 
-        return File.ReadAllBytes(Path.Combine(output, $"Acme.Fixture.{version}.nupkg"));
+        return File.ReadAllBytes(Path.Combine(output, $"{name}.{version}.nupkg"));
     }
 }
 

@@ -55,6 +55,8 @@ public sealed partial class PackageRefusalTests(FixturePackages packages) : IAsy
     [Fact]
     public async Task A_dropped_package_is_installed_and_a_bad_one_is_set_aside_with_its_reason()
     {
+        // The Default tenant is set up (the audit log is its), as on a host in use.
+        await _host.Client().GetAsync("/");
         var drop = Path.Combine(_host.DataRoot, "Packages", "Drop");
         Directory.CreateDirectory(drop);
         await File.WriteAllBytesAsync(Path.Combine(drop, "broken.nupkg"), packages.V1[..100]);
@@ -72,6 +74,18 @@ public sealed partial class PackageRefusalTests(FixturePackages packages) : IAsy
         Assert.Contains("Not a readable NuGet package", await File.ReadAllTextAsync(refused), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(drop, "broken.nupkg")));
         Assert.NotNull(_host.Services.GetRequiredService<ModulePackages>().Find("Acme.Fixture"));
+
+        // Both are in the Default tenant's audit log, by the drop folder, with the hash of what was read.
+        var audit = await PackageCheckTests.AuditAsync(_host);
+        var install = Assert.Single(audit, e => e.Action == "install");
+        Assert.Equal("Acme.Fixture", install.Subject);
+        var details = JsonNode.Parse(install.After!)!;
+        Assert.Equal(("1.0.0", "drop folder"), (details["version"]!.GetValue<string>(), details["by"]!.GetValue<string>()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(packages.V1)), details["sha256"]!.GetValue<string>());
+        var refusal = Assert.Single(audit, e => e.Action == "refuse");
+        Assert.Equal("broken.nupkg", refusal.Subject);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(packages.V1[..100])), JsonNode.Parse(refusal.After!)!["sha256"]!.GetValue<string>());
+        Assert.Contains("Not a readable NuGet package", refusal.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +129,13 @@ public sealed partial class PackageRefusalTests(FixturePackages packages) : IAsy
         var uninstall = await HtmlForms.SubmitFromAsync(admin, page, "/admin/packages", "/admin/packages/Acme.Fixture/uninstall");
         Assert.Equal(HttpStatusCode.Redirect, uninstall.StatusCode);
         Assert.Null(_host.Services.GetRequiredService<ModulePackages>().Find("Acme.Fixture"));
+
+        // The page's refusal, install and uninstall are audited as the signed-in host admin.
+        var audit = await PackageCheckTests.AuditAsync(_host);
+        Assert.Equal(["refuse acme.nupkg", "install Acme.Fixture", "uninstall Acme.Fixture"], audit.Reverse().Select(e => $"{e.Action} {e.Subject}"));
+        Assert.All(audit, e => Assert.Equal("host", e.UserName));
+        Assert.All(audit, e => Assert.Equal("host", JsonNode.Parse(e.After ?? e.Before!)!["by"]!.GetValue<string>()));
+        Assert.Contains("Acme.Fixture 1.0.0", audit[0].Summary, StringComparison.Ordinal);
     }
 
     /// <summary>The version attribute of the package's dependency on the SDK, whatever range it was packed with.</summary>
