@@ -54,8 +54,8 @@ fi
 export GOVPLATFORM_POSTGRES_BIN="$pg_bin" GOVPLATFORM_CHROMIUM=/usr/bin/chromium
 
 dotnet build GovPlatform.sln -c Release -nologo -v quiet
-# The SDK packages (GovPlatform.Abstractions and the modules' *.Abstractions), as vendors get them: docs/vendors.md.
-for sdk in src/GovPlatform.Abstractions modules/*.Abstractions; do
+# The SDK packages (GovPlatform.Abstractions, the modules' *.Abstractions) and the templates, as vendors get them: docs/vendors.md.
+for sdk in src/GovPlatform.Abstractions modules/*.Abstractions templates/GovPlatform.Templates.csproj; do
   dotnet pack "$sdk" -c Release --no-build -nologo -v quiet -o artifacts/packages
 done
 

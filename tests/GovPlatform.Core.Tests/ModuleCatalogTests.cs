@@ -139,6 +139,7 @@ public sealed class ModuleCatalogTests
 
         Assert.Contains("Test.Echo", error.Message);
         Assert.Equal(0, catalog.Generation);
+        Assert.Equal(3, catalog.ReadCount); // the three modules in use: neither refused assembly is held
         Assert.Equal("GovPlatform.TestModules", catalog.Get("Test.Echo").ModuleId);
         Assert.Null(catalog.Find("Vendor.Broken"));
     }

@@ -46,6 +46,36 @@ public sealed partial class TemplateTests(TemplateFixture fixture)
     }
 
     [Fact]
+    public async Task The_template_package_installs_and_makes_a_module_named_after_the_vendors_choice()
+    {
+        // Vendors without the repository install the templates from the package feed, not from the folder.
+        var feed = Path.Combine(fixture.Root, "templates");
+        await Dotnet.RunAsync(fixture.Repository, "pack", Path.Combine("templates", "GovPlatform.Templates.csproj"), "-c", TemplateFixture.Configuration,
+            "--no-build", "-o", feed, "-nologo");
+        var templatePackage = Path.Combine(feed, "GovPlatform.Templates.1.0.0.nupkg");
+        using (var package = ZipFile.OpenRead(templatePackage))
+        {
+            var entries = package.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("content/govplatform-module/.template.config/template.json", entries);
+            Assert.DoesNotContain(entries, e => e.Contains("/bin/", StringComparison.Ordinal) || e.Contains("/obj/", StringComparison.Ordinal));
+        }
+
+        var hive = Path.Combine(fixture.Root, "package-hive");
+        await Dotnet.RunAsync(fixture.Root, "new", "install", templatePackage, "--debug:custom-hive", hive);
+        var output = Path.Combine(fixture.Root, "Contoso.BikeShare");
+        await Dotnet.RunAsync(fixture.Root, "new", "govplatform-module", "-n", "Contoso.BikeShare", "-o", output, "--sdkFeed", fixture.SdkFeed,
+            "--debug:custom-hive", hive);
+
+        var module = Path.Combine(output, "src", "Contoso.BikeShare");
+        Assert.True(File.Exists(Path.Combine(module, "Contoso.BikeShare.csproj")));
+        var info = await File.ReadAllTextAsync(Path.Combine(module, "ModuleInfo.cs"));
+        Assert.Contains("\"contoso_bikeshare_\"", info, StringComparison.Ordinal);
+        Assert.Contains("\"/api/contoso-bikeshare/status\"", info, StringComparison.Ordinal);
+        Assert.Contains(fixture.SdkFeed, await File.ReadAllTextAsync(Path.Combine(output, "nuget.config")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories), f => f.Contains("Acme", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_host_that_references_the_module_package_discovers_it_at_build_time()
     {
         // A throwaway host: Core by path, the module from the local folder feed, as docs/vendors.md describes.

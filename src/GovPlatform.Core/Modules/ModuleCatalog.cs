@@ -55,6 +55,18 @@ public sealed class ModuleCatalog
 
     public FeatureDescriptor? Find(string featureId) => _current.Find(featureId);
 
+    /// <summary>How many assemblies' module descriptors the catalog holds (those of its current snapshot), for tests.</summary>
+    internal int ReadCount
+    {
+        get
+        {
+            lock (_read)
+            {
+                return _read.Count;
+            }
+        }
+    }
+
     public FeatureDescriptor Get(string featureId) =>
         Find(featureId) ?? throw new KeyNotFoundException($"Unknown feature '{featureId}'.");
 
@@ -67,7 +79,16 @@ public sealed class ModuleCatalog
         ArgumentNullException.ThrowIfNull(change);
         lock (_updateLock)
         {
-            _ = Build([.. change(_current.Assemblies).Distinct()], _current.Generation);
+            var current = _current;
+            var candidate = Build([.. change(current.Assemblies).Distinct()], current.Generation);
+            lock (_read)
+            {
+                // A check publishes nothing: what only the candidate uses is read again when an update publishes it.
+                foreach (var assembly in candidate.Assemblies.Except(current.Assemblies))
+                {
+                    _read.Remove(assembly);
+                }
+            }
         }
     }
 
@@ -207,6 +228,7 @@ public sealed class ModuleCatalog
     private Snapshot Build(IReadOnlyList<Assembly> assemblies, int generation = 0)
     {
         var modules = new List<ModuleDescriptor>(assemblies.Count);
+        var read = new List<(Assembly Assembly, ModuleDescriptor Module)>();
         lock (_read)
         {
             foreach (var assembly in assemblies)
@@ -215,7 +237,7 @@ public sealed class ModuleCatalog
                 {
                     module = ReadModule(assembly);
                     BindScannedTypes(module);
-                    _read[assembly] = module;
+                    read.Add((assembly, module));
                 }
 
                 modules.Add(module);
@@ -225,6 +247,16 @@ public sealed class ModuleCatalog
         modules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var features = IndexFeatures(modules);
         var sorted = SortByDependencies(features);
+
+        // Kept only once the catalog they make is valid: a refused assembly is not held, and its load context can go.
+        lock (_read)
+        {
+            foreach (var (assembly, module) in read)
+            {
+                _read.TryAdd(assembly, module);
+            }
+        }
+
         return new Snapshot(generation, assemblies, modules, features, sorted);
     }
 

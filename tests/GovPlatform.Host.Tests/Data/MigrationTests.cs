@@ -108,6 +108,25 @@ public sealed class MigrationTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_feature_whose_data_is_newer_than_its_build_stays_off_with_the_reason_shown(string provider)
+    {
+        var host = await new TestHost().WithTenant("alpha", ["Test.Notes"]).WithProviderAsync(provider);
+        host.Start();
+        Assert.Equal(HttpStatusCode.OK, (await host.Client("application/json").PostAsJsonAsync("/alpha/notes", new { title = "kept" })).StatusCode);
+
+        // As if a later build of the module had run its migration 3, and this older build were installed again.
+        await host.ExecuteAsync("alpha", "INSERT INTO gp_migrations (feature_id, version, description, applied_utc) VALUES ('Test.Notes', 3, 'From a newer build', '2026-11-26T00:00:00Z')");
+
+        await using var restarted = await host.RestartAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await restarted.Client("application/json").GetAsync("/alpha/notes")).StatusCode);
+        var notes = (await restarted.AdminClient().GetFromJsonAsync<JsonArray>("/api/tenants/alpha/features"))!.Single(f => (string?)f!["id"] == "Test.Notes")!;
+        Assert.False((bool)notes["enabled"]!);
+        Assert.Contains("newer than this build of the feature knows (up to 2)", (string?)notes["migrationError"], StringComparison.Ordinal);
+        Assert.Equal([1L, 2L, 3L], await restarted.AppliedVersionsAsync("alpha", "Test.Notes"));
+        Assert.Equal(1L, Convert.ToInt64(await restarted.ScalarAsync("alpha", "SELECT COUNT(*) FROM test_notes"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_migration_failing_at_start_up_disables_that_feature_and_its_dependents_only(string provider)
     {
         var host = await new TestHost().WithTenant("alpha", ["Test.Notes"]).WithProviderAsync(provider);

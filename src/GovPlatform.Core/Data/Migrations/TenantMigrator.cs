@@ -106,7 +106,16 @@ public sealed class TenantMigrator(ILoggerFactory loggerFactory, ILogger<TenantM
         foreach (var (featureId, migrations) in wanted)
         {
             var current = applied.GetValueOrDefault(featureId);
-            if (migrations[^1].Version <= current)
+            if (migrations[^1].Version < current && (upTo is null || !upTo.ContainsKey(featureId)))
+            {
+                // The data was migrated by a newer build of the feature (a module package uninstalled and an older one
+                // installed, a host rolled back): this build does not know the schema it would run on.
+                var failure = new MigrationFailedException(featureId, current, "newer data", new InvalidOperationException(
+                    $"the tenant's data is at version {current}, newer than this build of the feature knows (up to {migrations[^1].Version}); install the newer version of its module"));
+                logger.LogError("Tenant {Tenant}: {Error}", database.Tenant, failure.Message);
+                failures[featureId] = failure;
+            }
+            else if (migrations[^1].Version <= current)
             {
                 _verified[(database.Key, featureId)] = current;
             }
