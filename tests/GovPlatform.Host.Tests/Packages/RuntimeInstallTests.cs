@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Core.Packages;
+using GovPlatform.Host.Tests.Identity;
 using GovPlatform.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,19 @@ public sealed class RuntimeInstallTests(FixturePackages packages) : IAsyncLifeti
         // The features page of a district lists it; nothing answers until a district enables it.
         var modules = await _host.AdminClient().GetStringAsync("/api/modules");
         Assert.Contains("Acme.Fixture", modules, StringComparison.Ordinal);
+        await using (var scope = await _host.ScopeAsync("zhanqian"))
+        {
+            var (created, _) = await scope.ServiceProvider.GetRequiredService<GovPlatform.Identity.Services.UserAccounts>()
+                .CreateAsync("admin", "admin@zhanqian.example.cn", "admin", null, "Zhanqian-pass-2026", ["Administrator"], null);
+            Assert.True(created.Succeeded);
+        }
+
+        var districtAdmin = await _host.SignedInAsync("zhanqian", "admin", "Zhanqian-pass-2026");
+        var features = System.Net.WebUtility.HtmlDecode(await districtAdmin.GetStringAsync("/zhanqian/admin/features"));
+        var row = features[features.IndexOf("id=\"feature-Acme.Fixture\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("1.0.0 (Acme)", row, StringComparison.Ordinal);
+        Assert.Contains("运行时安装的扩展包", row, StringComparison.Ordinal);
         Assert.Null(await AnswerAsync("zhanqian"));
         var enabled = await _host.ChangeFeaturesAsync("zhanqian", enable: ["Acme.Fixture"]);
         Assert.True(enabled.IsSuccessStatusCode, await enabled.Content.ReadAsStringAsync());
