@@ -120,9 +120,19 @@ log=$(mktemp)
 status=0
 dotnet test GovPlatform.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
 
-# The host tests once more with PostgreSQL as every tenant's provider (the Data tests run on both already).
+# The host tests once more with PostgreSQL as every tenant's provider (the Data tests run on both already, the
+# package tests need no database of their own). A --filter given to this script narrows this run too.
+pg_filter="FullyQualifiedName!~GovPlatform.Host.Tests.Data.&FullyQualifiedName!~GovPlatform.Host.Tests.Packages."
+pg_args=()
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --filter) pg_filter="($2)&$pg_filter"; shift 2 ;;
+    --filter=*) pg_filter="(${1#--filter=})&$pg_filter"; shift ;;
+    *) pg_args+=("$1"); shift ;;
+  esac
+done
 GOVPLATFORM_TEST_PROVIDER=Postgres dotnet test tests/GovPlatform.Host.Tests/GovPlatform.Host.Tests.csproj -c Release --no-build -nologo \
-  --filter "FullyQualifiedName!~GovPlatform.Host.Tests.Data.&FullyQualifiedName!~GovPlatform.Host.Tests.Packages." "$@" 2>&1 | tee -a "$log" || status=$?
+  --filter "$pg_filter" "${pg_args[@]}" 2>&1 | tee -a "$log" || status=$?
 
 # One plain summary line for CI: the totals over every test project.
 passed=$( { grep -oE 'Passed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
