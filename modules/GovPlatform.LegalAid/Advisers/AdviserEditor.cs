@@ -10,6 +10,7 @@ using GovPlatform.LegalAid.Stations;
 using GovPlatform.Localization;
 using GovPlatform.Security;
 using Microsoft.EntityFrameworkCore;
+using static GovPlatform.Forms.FieldChecks;
 
 namespace GovPlatform.LegalAid.Advisers;
 
@@ -363,8 +364,6 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
 
     private static string Actor(ClaimsPrincipal? user) => user?.Identity?.Name ?? "recipe";
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     private static void Phone(Dictionary<string, BilingualText> errors, string? phone)
     {
         if (Blank(phone) is { } p && !PhonePattern().IsMatch(p))
@@ -388,17 +387,5 @@ public sealed partial class AdviserEditor(TenantDbContext db, IGridDirectory gri
         }
 
         return date;
-    }
-
-    private static void Text(Dictionary<string, BilingualText> errors, string key, string? text, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            errors[key] = Required;
-        }
-        else if (text is not null && text.Trim().Length > max)
-        {
-            errors[key] = new($"不能超过 {max} 个字符。", $"At most {max} characters.");
-        }
     }
 }

@@ -8,6 +8,7 @@ using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
 using GovPlatform.RedGrid.Pairings;
 using Microsoft.EntityFrameworkCore;
+using static GovPlatform.Forms.FieldChecks;
 
 namespace GovPlatform.RedGrid.Centres;
 
@@ -188,35 +189,5 @@ public sealed partial class CentreEditor(TenantDbContext db, IGridDirectory grid
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent(PairingService.AuditCategory, "centre-activity", $"centre:{centre.Code}", $"{form.Title} by {user?.Identity?.Name}"), cancellationToken);
         return errors;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static void Text(Dictionary<string, BilingualText> errors, string key, string? text, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            errors[key] = Required;
-        }
-        else if (text is not null && text.Trim().Length > max)
-        {
-            errors[key] = new($"不能超过 {max} 个字符。", $"At most {max} characters.");
-        }
-    }
-
-    private static double? Coordinate(Dictionary<string, BilingualText> errors, string key, string? text, double limit)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || Math.Abs(value) > limit)
-        {
-            errors[key] = new($"请填写 -{limit} 到 {limit} 之间的数。", $"Give a number from -{limit} to {limit}.");
-            return null;
-        }
-
-        return value;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -39,7 +40,7 @@ public sealed class CommitteeEditor(TenantDbContext db, IGridDirectory grid, Red
             errors["kind"] = new("请选择大党委类型。", "Choose the kind of committee.");
         }
 
-        EditChecks.Text(errors, "name", input.Name, 100, required: true);
+        FieldChecks.Text(errors, "name", input.Name, 100, required: true);
         var unit = string.IsNullOrWhiteSpace(input.GridUnit) ? null : await grid.FindAsync(input.GridUnit.Trim(), cancellationToken);
         if (unit is null)
         {
@@ -71,8 +72,8 @@ public sealed class CommitteeEditor(TenantDbContext db, IGridDirectory grid, Red
             var seat = input.Seats[i];
             var key = $"seats[{i}]";
             var count = errors.Count;
-            EditChecks.Text(errors, $"{key}.organisationName", seat.OrganisationName, 100, required: true);
-            EditChecks.Text(errors, $"{key}.representative", seat.Representative, 50, required: true);
+            FieldChecks.Text(errors, $"{key}.organisationName", seat.OrganisationName, 100, required: true);
+            FieldChecks.Text(errors, $"{key}.representative", seat.Representative, 50, required: true);
             if (!EditChecks.EnumName<CommitteeRole>(seat.Role, out var role))
             {
                 errors[$"{key}.role"] = new("请选择职务。", "Choose the role.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GovPlatform.Localization;
+using static GovPlatform.Forms.FieldChecks;
 
 namespace GovPlatform.RedGrid.Lists;
 
@@ -17,20 +18,6 @@ internal static partial class ListsInput
     [GeneratedRegex(@"^[0-9+\-() ]{3,30}$", RegexOptions.CultureInvariant)]
     public static partial Regex PhonePattern();
 
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public static void Text(Dictionary<string, BilingualText> errors, string key, string? text, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            errors[key] = Required;
-        }
-        else if (text is not null && text.Trim().Length > max)
-        {
-            errors[key] = new($"不能超过 {max} 个字符。", $"At most {max} characters.");
-        }
-    }
-
     /// <summary>An enum value by name (numbers refused: a form posts names).</summary>
     public static T? Enum<T>(Dictionary<string, BilingualText> errors, string key, string? text, BilingualText message)
         where T : struct, System.Enum
@@ -42,22 +29,6 @@ internal static partial class ListsInput
 
         errors[key] = message;
         return null;
-    }
-
-    public static double? Coordinate(Dictionary<string, BilingualText> errors, string key, string? text, double limit)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || Math.Abs(value) > limit)
-        {
-            errors[key] = new($"请填写 -{limit} 到 {limit} 之间的数。", $"Give a number from -{limit} to {limit}.");
-            return null;
-        }
-
-        return value;
     }
 
     public static long Number(Dictionary<string, BilingualText> errors, string key, string? text, long max)

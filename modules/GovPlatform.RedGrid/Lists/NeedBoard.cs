@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -28,8 +29,8 @@ public sealed class NeedBoard(TenantDbContext db, IGridDirectory grid, IGridScop
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
         var type = ListsInput.Enum<ResourceType>(errors, "type", input.Type, new("请选择需求类型。", "Choose the type of need."));
-        ListsInput.Text(errors, "title", input.Title, 100, required: true);
-        ListsInput.Text(errors, "description", input.Description, 2000);
+        FieldChecks.Text(errors, "title", input.Title, 100, required: true);
+        FieldChecks.Text(errors, "description", input.Description, 2000);
         var code = (input.GridUnit ?? "").Trim();
         var depth = (await settings.GetAsync(cancellationToken)).CommunityDepth;
         var unit = code.Length == 0 ? null : await grid.FindAsync(code, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class NeedBoard(TenantDbContext db, IGridDirectory grid, IGridScop
             GridUnitCode = unit!.Code,
             Type = type!.Value,
             Title = input.Title.Trim(),
-            Description = ListsInput.Blank(input.Description),
+            Description = FieldChecks.Blank(input.Description),
             Status = NeedStatus.Open,
             PublishedBy = ListsInput.Actor(user),
             PublishedUtc = now,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -44,7 +45,7 @@ public sealed class ProjectBoard(TenantDbContext db, IGridDirectory grid, IAudit
     public Task<ListsResult> CompleteAsync(long id, int version, string? outcome, string? beneficiaries, string? completedOn, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
-        ListsInput.Text(errors, "outcome", outcome, 2000, required: true);
+        FieldChecks.Text(errors, "outcome", outcome, 2000, required: true);
         var people = ListsInput.Number(errors, "beneficiaries", beneficiaries, 10_000_000);
         var date = ListsInput.Date(errors, "completedOn", completedOn, required: true);
         if (errors.Count > 0)

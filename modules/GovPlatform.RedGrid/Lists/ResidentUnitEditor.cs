@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -128,9 +129,9 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
 
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
         var type = ListsInput.Enum<ResourceType>(errors, "type", input.Type, new("请选择资源类型。", "Choose the type of resource."));
-        ListsInput.Text(errors, "title", input.Title, 100, required: true);
-        ListsInput.Text(errors, "description", input.Description, 2000);
-        ListsInput.Text(errors, "unit", input.Unit, 10);
+        FieldChecks.Text(errors, "title", input.Title, 100, required: true);
+        FieldChecks.Text(errors, "description", input.Description, 2000);
+        FieldChecks.Text(errors, "unit", input.Unit, 10);
         var quantity = ListsInput.Number(errors, "quantity", input.Quantity, 1_000_000_000_000);
         if (errors.Count > 0)
         {
@@ -150,9 +151,9 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
 
         resource.Type = type!.Value;
         resource.Title = input.Title.Trim();
-        resource.Description = ListsInput.Blank(input.Description);
+        resource.Description = FieldChecks.Blank(input.Description);
         resource.Quantity = quantity;
-        resource.Unit = ListsInput.Blank(input.Unit);
+        resource.Unit = FieldChecks.Blank(input.Unit);
         resource.GridUnitCode = unit.GridUnitCode;
         resource.Available = input.Available;
         resource.UpdatedUtc = now;
@@ -195,17 +196,17 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         }
 
         var kind = ListsInput.Enum<ResidentUnitKind>(errors, "kind", input.Kind, new("请选择单位类型。", "Choose the kind of unit."));
-        ListsInput.Text(errors, "name", input.Name, 100, required: true);
-        ListsInput.Text(errors, "address", input.Address, 200);
-        ListsInput.Text(errors, "contact", input.Contact, 50);
-        if (ListsInput.Blank(input.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
+        FieldChecks.Text(errors, "name", input.Name, 100, required: true);
+        FieldChecks.Text(errors, "address", input.Address, 200);
+        FieldChecks.Text(errors, "contact", input.Contact, 50);
+        if (FieldChecks.Blank(input.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
         {
             errors["phone"] = new("电话号码只能包含数字、空格和 +-()。", "A phone number has digits, spaces and + - ( ) only.");
         }
 
         var unitCode = await GridUnitAsync(errors, input.GridUnit, user, cancellationToken);
-        var longitude = ListsInput.Coordinate(errors, "longitude", input.Longitude, 180);
-        var latitude = ListsInput.Coordinate(errors, "latitude", input.Latitude, 90);
+        var longitude = FieldChecks.Coordinate(errors, "longitude", input.Longitude, 180);
+        var latitude = FieldChecks.Coordinate(errors, "latitude", input.Latitude, 90);
         if (longitude is null != latitude is null && !errors.ContainsKey("longitude") && !errors.ContainsKey("latitude"))
         {
             errors[longitude is null ? "longitude" : "latitude"] = new("经度和纬度要么都填，要么都不填。", "Give both the longitude and the latitude, or neither.");
@@ -245,11 +246,11 @@ public sealed class ResidentUnitEditor(TenantDbContext db, IGridDirectory grid, 
         unit.Name = input.Name.Trim();
         unit.Kind = parsed.Kind;
         unit.GridUnitCode = parsed.GridUnit;
-        unit.Address = ListsInput.Blank(input.Address);
+        unit.Address = FieldChecks.Blank(input.Address);
         unit.Longitude = parsed.Longitude;
         unit.Latitude = parsed.Latitude;
-        unit.Contact = ListsInput.Blank(input.Contact);
-        unit.Phone = ListsInput.Blank(input.Phone);
+        unit.Contact = FieldChecks.Blank(input.Contact);
+        unit.Phone = FieldChecks.Blank(input.Phone);
         unit.Active = input.Active;
         unit.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
     }

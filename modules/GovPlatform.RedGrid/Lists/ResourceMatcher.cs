@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -106,8 +107,8 @@ public sealed class ResourceMatcher(TenantDbContext db, IGridDirectory grid, Red
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
-        ListsInput.Text(errors, "title", input.Title, 100, required: true);
-        ListsInput.Text(errors, "owner", input.Owner, 50, required: true);
+        FieldChecks.Text(errors, "title", input.Title, 100, required: true);
+        FieldChecks.Text(errors, "owner", input.Owner, 50, required: true);
         var startsOn = ListsInput.Date(errors, "startsOn", input.StartsOn);
         if (errors.Count > 0)
         {

@@ -11,6 +11,7 @@ using GovPlatform.RedGrid.Services;
 using GovPlatform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using static GovPlatform.Forms.FieldChecks;
 
 namespace GovPlatform.RedGrid.Members;
 
@@ -634,18 +635,6 @@ public sealed class MemberService(
         }
 
         return date;
-    }
-
-    private static void Text(Dictionary<string, BilingualText> errors, string key, string? text, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            errors[key] = Required;
-        }
-        else if (text is not null && text.Trim().Length > max)
-        {
-            errors[key] = new($"不能超过 {max} 个字符。", $"At most {max} characters.");
-        }
     }
 
     private sealed record Parsed(string? IdNumber, string? Phone, DateOnly? BirthDate, DateOnly? JoinedOn, MemberKind Kind, long? OrganisationId, string GridUnitCode);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Localization;
 using GovPlatform.RedGrid.Models;
@@ -60,7 +61,7 @@ public sealed partial class OrganisationEditor(TenantDbContext db, IGridDirector
         var settings = await settingsStore.GetAsync(cancellationToken);
         var code = (input.Code ?? "").Trim();
         var codeTaken = await db.Set<PartyOrganisation>().AnyAsync(o => o.Code == code && o.Id != (id ?? 0), cancellationToken);
-        var parentCode = EditChecks.Blank(input.ParentCode);
+        var parentCode = FieldChecks.Blank(input.ParentCode);
         var parent = parentCode is null ? null : await db.Set<PartyOrganisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == parentCode, cancellationToken);
         var below = false;
         if (parent is not null && id is { } self)
@@ -101,10 +102,10 @@ public sealed partial class OrganisationEditor(TenantDbContext db, IGridDirector
             errors["kind"] = new("请选择党组织类型。", "Choose the kind of organisation.");
         }
 
-        EditChecks.Text(errors, "name", input.Name, 100, required: true);
-        EditChecks.Text(errors, "leader", input.Leader, 50);
-        EditChecks.Text(errors, "address", input.Address, 200);
-        if (EditChecks.Blank(input.Phone) is { } phone && !PhonePattern().IsMatch(phone))
+        FieldChecks.Text(errors, "name", input.Name, 100, required: true);
+        FieldChecks.Text(errors, "leader", input.Leader, 50);
+        FieldChecks.Text(errors, "address", input.Address, 200);
+        if (FieldChecks.Blank(input.Phone) is { } phone && !PhonePattern().IsMatch(phone))
         {
             errors["phone"] = new("电话号码只能包含数字、空格和 +-()。", "A phone number has digits, spaces and + - ( ) only.");
         }
@@ -155,7 +156,7 @@ public sealed partial class OrganisationEditor(TenantDbContext db, IGridDirector
         }
 
         long? parentId = null;
-        if (EditChecks.Blank(input.ParentCode) is { } parentCode)
+        if (FieldChecks.Blank(input.ParentCode) is { } parentCode)
         {
             if (facts.Parent is null)
             {
@@ -242,9 +243,9 @@ public sealed partial class OrganisationEditor(TenantDbContext db, IGridDirector
         organisation.ParentId = values.ParentId;
         organisation.GridUnitCode = values.GridUnitCode;
         organisation.CourtyardId = values.CourtyardId;
-        organisation.Leader = EditChecks.Blank(input.Leader);
-        organisation.Phone = EditChecks.Blank(input.Phone);
-        organisation.Address = EditChecks.Blank(input.Address);
+        organisation.Leader = FieldChecks.Blank(input.Leader);
+        organisation.Phone = FieldChecks.Blank(input.Phone);
+        organisation.Address = FieldChecks.Blank(input.Address);
         organisation.FoundedOn = values.FoundedOn;
         organisation.Active = input.Active;
         var changed = before != (organisation.Code, organisation.Kind, organisation.Name, organisation.ParentId, organisation.GridUnitCode, organisation.CourtyardId,
@@ -273,7 +274,7 @@ public sealed partial class OrganisationEditor(TenantDbContext db, IGridDirector
             errors["gridUnit"] = new($"楼院应属于第 {settings.BranchDepth} 级的网格。", $"A courtyard lies in a grid (a unit at level {settings.BranchDepth}).");
         }
 
-        EditChecks.Text(errors, "name", input.Name, 100, required: true);
+        FieldChecks.Text(errors, "name", input.Name, 100, required: true);
         var name = (input.Name ?? "").Trim();
         if (unit is not null && name.Length > 0 && await db.Set<Courtyard>().AnyAsync(c => c.GridUnitCode == unit.Code && c.Name == name && c.Id != (id ?? 0), cancellationToken))
         {

@@ -1,5 +1,6 @@
 using GovPlatform.Localization;
 using GovPlatform.Security;
+using static GovPlatform.Forms.FieldChecks;
 
 namespace GovPlatform.RedGrid.Organisations;
 
@@ -23,20 +24,6 @@ public sealed record ScopedUnit(string? GridUnitCode) : IGridScopedResource;
 internal static class EditChecks
 {
     public static readonly BilingualText Required = new("必填。", "Required.");
-
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public static void Text(Dictionary<string, BilingualText> errors, string key, string? text, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            errors[key] = Required;
-        }
-        else if (text is not null && text.Trim().Length > max)
-        {
-            errors[key] = new($"不能超过 {max} 个字符。", $"At most {max} characters.");
-        }
-    }
 
     /// <summary>A yyyy-MM-dd date, null when blank; an error when it is not a date.</summary>
     public static DateOnly? Date(Dictionary<string, BilingualText> errors, string key, string? text, bool required = false)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GovPlatform.Forms;
 using GovPlatform.Localization;
 using GovPlatform.Recipes;
 using GovPlatform.RedGrid.Lists;
@@ -45,10 +46,10 @@ internal sealed partial class RedGridRecipeStep
             }
 
             var kind = ListsInput.Enum<ResidentUnitKind>(found, "kind", e.Kind, new("请选择单位类型。", "Choose the kind of unit."));
-            ListsInput.Text(found, "name", e.Name, 100, required: true);
-            ListsInput.Text(found, "address", e.Address, 200);
-            ListsInput.Text(found, "contact", e.Contact, 50);
-            if (ListsInput.Blank(e.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
+            FieldChecks.Text(found, "name", e.Name, 100, required: true);
+            FieldChecks.Text(found, "address", e.Address, 200);
+            FieldChecks.Text(found, "contact", e.Contact, 50);
+            if (FieldChecks.Blank(e.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
             {
                 found["phone"] = new("电话号码只能包含数字、空格和 +-()。", "A phone number has digits, spaces and + - ( ) only.");
             }
@@ -56,7 +57,7 @@ internal sealed partial class RedGridRecipeStep
             var unitCode = await GridUnitAsync(found, e.GridUnit, 0, ct);
             Coordinates(found, e.Longitude, e.Latitude);
             long? organisationId = null;
-            if (ListsInput.Blank(e.Organisation) is { } organisationCode)
+            if (FieldChecks.Blank(e.Organisation) is { } organisationCode)
             {
                 if (organisationIds.TryGetValue(organisationCode, out var id))
                 {
@@ -82,7 +83,7 @@ internal sealed partial class RedGridRecipeStep
             }
 
             var before = (unit.Name, unit.Kind, unit.GridUnitCode, unit.Address, unit.Longitude, unit.Latitude, unit.Contact, unit.Phone, unit.Active, unit.OrganisationId);
-            var after = (e.Name!.Trim(), kind!.Value, unitCode!, ListsInput.Blank(e.Address), e.Longitude, e.Latitude, ListsInput.Blank(e.Contact), ListsInput.Blank(e.Phone), e.Active ?? true, organisationId);
+            var after = (e.Name!.Trim(), kind!.Value, unitCode!, FieldChecks.Blank(e.Address), e.Longitude, e.Latitude, FieldChecks.Blank(e.Contact), FieldChecks.Blank(e.Phone), e.Active ?? true, organisationId);
             if (unit.Version == 0 || before != after)
             {
                 (unit.Name, unit.Kind, unit.GridUnitCode, unit.Address, unit.Longitude, unit.Latitude, unit.Contact, unit.Phone, unit.Active, unit.OrganisationId) = after;
@@ -112,9 +113,9 @@ internal sealed partial class RedGridRecipeStep
                 var where = $"{unitWhere}.resources[{j}] ({r.Title})";
                 var found = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
                 var type = ListsInput.Enum<ResourceType>(found, "type", r.Type, new("请选择资源类型。", "Choose the type of resource."));
-                ListsInput.Text(found, "title", r.Title, 100, required: true);
-                ListsInput.Text(found, "description", r.Description, 2000);
-                ListsInput.Text(found, "unit", r.Unit, 10);
+                FieldChecks.Text(found, "title", r.Title, 100, required: true);
+                FieldChecks.Text(found, "description", r.Description, 2000);
+                FieldChecks.Text(found, "unit", r.Unit, 10);
                 if (r.Quantity is < 0 or > 1_000_000_000_000)
                 {
                     found["quantity"] = new("请填写 0 到 1000000000000 之间的整数。", "Give a whole number from 0 to 1000000000000.");
@@ -141,7 +142,7 @@ internal sealed partial class RedGridRecipeStep
                 }
 
                 var before = (resource.Type, resource.Description, resource.Quantity, resource.Unit, resource.GridUnitCode, resource.Available);
-                var after = (type!.Value, ListsInput.Blank(r.Description), r.Quantity ?? 0, ListsInput.Blank(r.Unit), unit.GridUnitCode, r.Available ?? true);
+                var after = (type!.Value, FieldChecks.Blank(r.Description), r.Quantity ?? 0, FieldChecks.Blank(r.Unit), unit.GridUnitCode, r.Available ?? true);
                 if (isNew || before != after)
                 {
                     (resource.Type, resource.Description, resource.Quantity, resource.Unit, resource.GridUnitCode, resource.Available) = after;
@@ -173,17 +174,17 @@ internal sealed partial class RedGridRecipeStep
             var e = entries[i];
             var where = $"members[{i}] ({e.Name})";
             var found = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
-            ListsInput.Text(found, "name", e.Name, 50, required: true);
-            ListsInput.Text(found, "employer", e.Employer, 100);
+            FieldChecks.Text(found, "name", e.Name, 50, required: true);
+            FieldChecks.Text(found, "employer", e.Employer, 100);
             var kind = ListsInput.Enum<MemberKind>(found, "kind", e.Kind, new("请选择党员类别。", "Choose the kind of member."));
-            if (kind == MemberKind.InService && ListsInput.Blank(e.Employer) is null)
+            if (kind == MemberKind.InService && FieldChecks.Blank(e.Employer) is null)
             {
                 found["employer"] = new("在职党员须填写工作单位。", "Give an in-service member's employer.");
             }
 
             var joined = ListsInput.Date(found, "joinedOn", e.JoinedOn);
             var unitCode = await GridUnitAsync(found, e.GridUnit, 0, ct);
-            var organisation = ListsInput.Blank(e.Organisation) is { } code ? organisationsByCode.GetValueOrDefault(code) : null;
+            var organisation = FieldChecks.Blank(e.Organisation) is { } code ? organisationsByCode.GetValueOrDefault(code) : null;
             if (organisation is not { Active: true })
             {
                 found["organisation"] = new($"没有代码为“{e.Organisation}”的在用党组织。", $"No active organisation has the code '{e.Organisation}'.");
@@ -209,7 +210,7 @@ internal sealed partial class RedGridRecipeStep
             }
 
             var before = (member.Kind, member.GridUnitCode, member.Employer, member.JoinedOn);
-            var after = (kind!.Value, unitCode!, ListsInput.Blank(e.Employer), joined);
+            var after = (kind!.Value, unitCode!, FieldChecks.Blank(e.Employer), joined);
             if (member.Version == 0 || before != after)
             {
                 (member.Kind, member.GridUnitCode, member.Employer, member.JoinedOn) = after;
@@ -240,9 +241,9 @@ internal sealed partial class RedGridRecipeStep
             var where = $"needs[{i}] ({e.Title})";
             var found = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
             var type = ListsInput.Enum<ResourceType>(found, "type", e.Type, new("请选择需求类型。", "Choose the type of need."));
-            ListsInput.Text(found, "title", e.Title, 100, required: true);
-            ListsInput.Text(found, "description", e.Description, 2000);
-            ListsInput.Text(found, "publishedBy", e.PublishedBy, 100);
+            FieldChecks.Text(found, "title", e.Title, 100, required: true);
+            FieldChecks.Text(found, "description", e.Description, 2000);
+            FieldChecks.Text(found, "publishedBy", e.PublishedBy, 100);
             // Matched belongs to a project: a recipe publishes needs open, or closed (met before the site).
             var status = string.IsNullOrWhiteSpace(e.Status) ? NeedStatus.Open : ListsInput.Enum<NeedStatus>(found, "status", e.Status, new("状态为 Open 或 Closed。", "The status is Open or Closed."));
             if (status == NeedStatus.Matched)
@@ -265,7 +266,7 @@ internal sealed partial class RedGridRecipeStep
 
             if (!needs.TryGetValue((unitCode!, title), out var need))
             {
-                need = new CommunityNeed { GridUnitCode = unitCode!, Title = title, PublishedBy = ListsInput.Blank(e.PublishedBy) ?? "recipe", PublishedUtc = now, Version = 0 };
+                need = new CommunityNeed { GridUnitCode = unitCode!, Title = title, PublishedBy = FieldChecks.Blank(e.PublishedBy) ?? "recipe", PublishedUtc = now, Version = 0 };
                 db.Add(need);
                 needs[(unitCode!, title)] = need;
             }
@@ -273,7 +274,7 @@ internal sealed partial class RedGridRecipeStep
             // A need a project took since keeps its state: the project owns it now.
             var newStatus = need.Status == NeedStatus.Matched && need.Version > 0 ? NeedStatus.Matched : status!.Value;
             var before = (need.Type, need.Description, need.Status);
-            var after = (type!.Value, ListsInput.Blank(e.Description), newStatus);
+            var after = (type!.Value, FieldChecks.Blank(e.Description), newStatus);
             if (need.Version == 0 || before != after)
             {
                 (need.Type, need.Description, need.Status) = after;
@@ -315,7 +316,7 @@ internal sealed partial class RedGridRecipeStep
             string? household = null;
             if (kind == PairingKind.BranchCommunity)
             {
-                if (ListsInput.Blank(e.Organisation) is not { } code || !organisationIds.TryGetValue(code, out var id))
+                if (FieldChecks.Blank(e.Organisation) is not { } code || !organisationIds.TryGetValue(code, out var id))
                 {
                     found["organisation"] = new($"没有代码为“{e.Organisation}”的党组织。", $"There is no party organisation with the code '{e.Organisation}'.");
                 }
@@ -326,7 +327,7 @@ internal sealed partial class RedGridRecipeStep
             }
             else if (kind == PairingKind.MemberHousehold)
             {
-                if (ListsInput.Blank(e.MemberOrganisation) is not { } code || !organisationIds.TryGetValue(code, out var orgId)
+                if (FieldChecks.Blank(e.MemberOrganisation) is not { } code || !organisationIds.TryGetValue(code, out var orgId)
                     || !members.TryGetValue((orgId, (e.Member ?? "").Trim()), out var id))
                 {
                     found["member"] = new($"党组织“{e.MemberOrganisation}”中没有党员“{e.Member}”。", $"The organisation '{e.MemberOrganisation}' has no member '{e.Member}'.");
@@ -336,8 +337,8 @@ internal sealed partial class RedGridRecipeStep
                     memberId = id;
                 }
 
-                ListsInput.Text(found, "household", e.Household, 100, required: true);
-                household = ListsInput.Blank(e.Household);
+                FieldChecks.Text(found, "household", e.Household, 100, required: true);
+                household = FieldChecks.Blank(e.Household);
             }
 
             var starts = ListsInput.Date(found, "startsOn", e.StartsOn, required: true);
@@ -427,7 +428,7 @@ internal sealed partial class RedGridRecipeStep
                     found["problems"] = new("请填写 0–1000 之间的整数。", "Give a whole number from 0 to 1000.");
                 }
 
-                ListsInput.Text(found, "description", h.Description, 500, required: true);
+                FieldChecks.Text(found, "description", h.Description, 500, required: true);
                 var given = ListsInput.Date(found, "givenOn", h.GivenOn, required: true);
                 if (given is { } g && (g > today || g < pairing.StartsOn || (pairing.EndsOn is { } end && g > end)))
                 {
@@ -496,14 +497,14 @@ internal sealed partial class RedGridRecipeStep
             }
 
             var level = ListsInput.Enum<CentreLevel>(found, "level", e.Level, new("请选择层级。", "Choose the level."));
-            ListsInput.Text(found, "name", e.Name, 100, required: true);
-            ListsInput.Text(found, "address", e.Address, 200, required: true);
-            ListsInput.Text(found, "hours", e.Hours, 200);
-            ListsInput.Text(found, "description", e.Description, 2000);
+            FieldChecks.Text(found, "name", e.Name, 100, required: true);
+            FieldChecks.Text(found, "address", e.Address, 200, required: true);
+            FieldChecks.Text(found, "hours", e.Hours, 200);
+            FieldChecks.Text(found, "description", e.Description, 2000);
             // One service per line, as the editor keeps them.
-            var services = ListsInput.Blank(string.Join('\n', (e.Services ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)));
-            ListsInput.Text(found, "services", services, 2000);
-            if (ListsInput.Blank(e.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
+            var services = FieldChecks.Blank(string.Join('\n', (e.Services ?? []).Select(s => (s ?? "").Trim()).Where(s => s.Length > 0)));
+            FieldChecks.Text(found, "services", services, 2000);
+            if (FieldChecks.Blank(e.Phone) is { } phone && !ListsInput.PhonePattern().IsMatch(phone))
             {
                 found["phone"] = new("电话号码只能包含数字、空格和 +-()。", "A phone number has digits, spaces and + - ( ) only.");
             }
@@ -524,7 +525,7 @@ internal sealed partial class RedGridRecipeStep
             }
 
             var before = (centre.Level, centre.Name, centre.GridUnitCode, centre.Address, centre.Longitude, centre.Latitude, centre.Hours, centre.Phone, centre.Services, centre.Description, centre.Active);
-            var after = (level!.Value, e.Name!.Trim(), unitCode!, e.Address!.Trim(), e.Longitude, e.Latitude, ListsInput.Blank(e.Hours), ListsInput.Blank(e.Phone), services, ListsInput.Blank(e.Description), e.Active ?? true);
+            var after = (level!.Value, e.Name!.Trim(), unitCode!, e.Address!.Trim(), e.Longitude, e.Latitude, FieldChecks.Blank(e.Hours), FieldChecks.Blank(e.Phone), services, FieldChecks.Blank(e.Description), e.Active ?? true);
             if (centre.Version == 0 || before != after)
             {
                 (centre.Level, centre.Name, centre.GridUnitCode, centre.Address, centre.Longitude, centre.Latitude, centre.Hours, centre.Phone, centre.Services, centre.Description, centre.Active) = after;
@@ -550,9 +551,9 @@ internal sealed partial class RedGridRecipeStep
                 var a = list[j];
                 var where = $"{centreWhere}.activities[{j}] ({a.Title})";
                 var found = new Dictionary<string, BilingualText>(StringComparer.Ordinal);
-                ListsInput.Text(found, "title", a.Title, 100, required: true);
-                ListsInput.Text(found, "place", a.Place, 200);
-                ListsInput.Text(found, "description", a.Description, 2000);
+                FieldChecks.Text(found, "title", a.Title, 100, required: true);
+                FieldChecks.Text(found, "place", a.Place, 200);
+                FieldChecks.Text(found, "description", a.Description, 2000);
                 DateTime startsUtc = default;
                 if (!DateTime.TryParseExact((a.StartsAt ?? "").Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 {
@@ -579,7 +580,7 @@ internal sealed partial class RedGridRecipeStep
                 }
 
                 var before = (activity.Place, activity.Description, activity.Published);
-                var after = (ListsInput.Blank(a.Place), ListsInput.Blank(a.Description), a.Published ?? true);
+                var after = (FieldChecks.Blank(a.Place), FieldChecks.Blank(a.Description), a.Published ?? true);
                 if (isNew || before != after)
                 {
                     (activity.Place, activity.Description, activity.Published) = after;

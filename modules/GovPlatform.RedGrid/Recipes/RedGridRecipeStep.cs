@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovPlatform.Auditing;
 using GovPlatform.Data;
+using GovPlatform.Forms;
 using GovPlatform.Grid;
 using GovPlatform.Recipes;
 using GovPlatform.RedGrid.Committees;
@@ -202,7 +203,7 @@ internal sealed partial class RedGridRecipeStep(
             var unitCode = (e.GridUnit ?? "").Trim();
             long? courtyardId = null;
             Courtyard? courtyard = null;
-            if (EditChecks.Blank(e.Courtyard) is { } courtyardName)
+            if (FieldChecks.Blank(e.Courtyard) is { } courtyardName)
             {
                 var unit = unitCode.Length == 0 ? null : await grid.FindAsync(unitCode, ct);
                 if (unit is null || !courtyards.TryGetValue((unit.Code, courtyardName), out courtyard))
@@ -214,7 +215,7 @@ internal sealed partial class RedGridRecipeStep(
                 courtyardId = courtyard.Id;
             }
 
-            var parent = EditChecks.Blank(e.Parent) is { } parentCode ? byCode.GetValueOrDefault(parentCode) : null;
+            var parent = FieldChecks.Blank(e.Parent) is { } parentCode ? byCode.GetValueOrDefault(parentCode) : null;
             if (parent is { Id: 0 } && pending)
             {
                 // The parent was added earlier in this step: save it so that the child can point at its id.
@@ -284,7 +285,7 @@ internal sealed partial class RedGridRecipeStep(
             foreach (var seat in e.Seats ?? [])
             {
                 long? residentUnitId = null;
-                if (EditChecks.Blank(seat.ResidentUnit) is { } unitCode)
+                if (FieldChecks.Blank(seat.ResidentUnit) is { } unitCode)
                 {
                     if (!residentUnits.TryGetValue(unitCode, out var id))
                     {
