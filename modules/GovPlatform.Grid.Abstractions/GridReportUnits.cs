@@ -72,6 +72,13 @@ public static class GridReports
         return tops.Count == 1 ? new(tops[0], [], null, null, null, false) : new(null, tops, null, null, null, false);
     }
 
+    /// <summary>The current codes of a unit's subtree (the unit and every unit below it), as lists filter by them.</summary>
+    public static async Task<List<string>> GetSubtreeCodesAsync(this IGridDirectory grid, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return [.. (await grid.GetSubtreeAsync(code, cancellationToken)).Select(u => u.Code)];
+    }
+
     /// <summary>The codes, current and former, of a unit and every unit below it (the unit's code alone without a grid).</summary>
     public static async Task<string[]> GetSubtreeCodesAsync(this IGridScopeFilter scopeFilter, string code, CancellationToken cancellationToken = default)
     {

@@ -92,7 +92,7 @@ public sealed class HonourRoll(TenantDbContext db, IGridDirectory grid, ITenant 
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
-        var codes = (await grid.GetSubtreeAsync(unit.Code, cancellationToken)).Select(u => u.Code).ToList();
+        var codes = await grid.GetSubtreeCodesAsync(unit.Code, cancellationToken);
         var entries = db.Set<PointEntry>().AsNoTracking();
         var from = period.FromUtc;
         var to = period.ToUtc;

@@ -175,7 +175,7 @@ internal static class TeamEndpoints
         if (team is not null)
         {
             canManage = await teams.CanManageAsync(context.User, team.GridUnitCode);
-            var subtree = (await grid.GetSubtreeAsync(team.GridUnitCode, ct)).Select(u => u.Code).ToList();
+            var subtree = await grid.GetSubtreeCodesAsync(team.GridUnitCode, ct);
             var rows = await (from m in db.Set<TeamMember>().AsNoTracking()
                               join v in db.Set<Volunteer>().AsNoTracking() on m.VolunteerId equals v.Id
                               where m.TeamId == team.Id

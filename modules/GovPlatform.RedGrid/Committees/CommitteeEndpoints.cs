@@ -48,7 +48,7 @@ internal static class CommitteeEndpoints
         var unitFilter = units.FirstOrDefault(u => u.Code == unit)?.Code;
         if (unitFilter is not null)
         {
-            var below = (await grid.GetSubtreeAsync(unitFilter, ct)).Select(u => u.Code).ToList();
+            var below = await grid.GetSubtreeCodesAsync(unitFilter, ct);
             query = query.Where(c => below.Contains(c.GridUnitCode));
         }
 

@@ -68,7 +68,7 @@ internal static class ListsEndpoints
         var unitFilter = units.FirstOrDefault(u => u.Code == unit)?.Code;
         if (unitFilter is not null)
         {
-            var codes = (await grid.GetSubtreeAsync(unitFilter, ct)).Select(u => u.Code).ToList();
+            var codes = await grid.GetSubtreeCodesAsync(unitFilter, ct);
             query = query.Where(u => codes.Contains(u.GridUnitCode));
         }
 
@@ -212,7 +212,7 @@ internal static class ListsEndpoints
         var unitFilter = units.FirstOrDefault(u => u.Code == unit)?.Code;
         if (unitFilter is not null)
         {
-            var codes = (await grid.GetSubtreeAsync(unitFilter, ct)).Select(u => u.Code).ToList();
+            var codes = await grid.GetSubtreeCodesAsync(unitFilter, ct);
             query = query.Where(n => codes.Contains(n.GridUnitCode));
         }
 

@@ -107,7 +107,7 @@ public sealed class ProjectBoard(TenantDbContext db, IGridDirectory grid, IAudit
         List<string>? codes = null;
         if (underUnit is not null)
         {
-            codes = [.. (await grid.GetSubtreeAsync(underUnit, cancellationToken)).Select(u => u.Code)];
+            codes = await grid.GetSubtreeCodesAsync(underUnit, cancellationToken);
         }
 
         var query =

@@ -441,7 +441,7 @@ public sealed class MemberService(
         var query = await scope.ApplyAsync(db.Set<PartyMember>().AsNoTracking(), m => m.GridUnitCode, user, cancellationToken);
         if (filter.Unit is { } unit && units.Any(u => u.Code == unit))
         {
-            var codes = (await grid.GetSubtreeAsync(unit, cancellationToken)).Select(u => u.Code).ToList();
+            var codes = await grid.GetSubtreeCodesAsync(unit, cancellationToken);
             query = query.Where(m => codes.Contains(m.GridUnitCode));
         }
 

@@ -59,7 +59,7 @@ internal static class OrganisationEndpoints
         var unitFilter = units.FirstOrDefault(u => u.Code == unit)?.Code;
         if (unitFilter is not null)
         {
-            var below = (await grid.GetSubtreeAsync(unitFilter, ct)).Select(u => u.Code).ToList();
+            var below = await grid.GetSubtreeCodesAsync(unitFilter, ct);
             query = query.Where(o => below.Contains(o.GridUnitCode));
         }
 
@@ -216,7 +216,7 @@ internal static class OrganisationEndpoints
         var gridFilter = units.FirstOrDefault(u => u.Code == grid)?.Code;
         if (gridFilter is not null)
         {
-            var below = (await directory.GetSubtreeAsync(gridFilter, ct)).Select(u => u.Code).ToList();
+            var below = await directory.GetSubtreeCodesAsync(gridFilter, ct);
             query = query.Where(c => below.Contains(c.GridUnitCode));
         }
 
